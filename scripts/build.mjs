@@ -1,0 +1,51 @@
+// Builds the extension's bundles with esbuild.
+//   dist/extension.js  activation entry; small: no SDK code in it
+//   dist/sdk.js        @alicloud/openapi-core + Alidns client, required on first cloud call
+//   dist/emulator.js   the local GA + Alidns emulator (also spawned by the sandbox)
+// Flags: --production (minify, no source maps), --only <name>, --watch
+import * as esbuild from 'esbuild';
+
+const args = process.argv.slice(2);
+const production = args.includes('--production');
+const watch = args.includes('--watch');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+
+// The extension bundle reaches the SDK through require('./sdkModules'); keep that a runtime require of dist/sdk.js.
+const lazySdk = {
+  name: 'lazy-sdk',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]sdkModules$/ }, () => ({ path: './sdk.js', external: true }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  external: ['vscode'],
+  loader: { '.json': 'json' },
+};
+
+const bundles = {
+  extension: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazySdk] },
+  sdk: { ...common, entryPoints: ['src/cloud/sdkModules.ts'], outfile: 'dist/sdk.js' },
+  emulator: { ...common, entryPoints: ['src/emulator/main.ts'], outfile: 'dist/emulator.js', plugins: [lazySdk] },
+};
+
+const selected = only ? { [only]: bundles[only] } : bundles;
+for (const [name, options] of Object.entries(selected)) {
+  if (!options) throw new Error(`unknown bundle ${name}; known: ${Object.keys(bundles).join(', ')}`);
+  if (watch) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+    console.log(`watching ${name}`);
+  } else {
+    const result = await esbuild.build({ ...options, metafile: true });
+    const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+    console.log(`built ${options.outfile} (${(bytes / 1024).toFixed(0)} KiB)`);
+  }
+}

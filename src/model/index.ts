@@ -1,0 +1,5 @@
+export * from './rules';
+export * from './dnsRules';
+export * from './regions';
+export * from './specs';
+export * from './states';

@@ -51,3 +51,28 @@ export interface ProductModule {
   /** Applies due transitions; returns true when anything changed. Called before every request and on a timer. */
   advance?(state: EmulatorState, now: number): boolean;
 }
+
+export interface StartOptions extends Partial<EmulatorOptions> {
+  /** 0 = any free port. The server binds 127.0.0.1 only. */
+  port?: number;
+  /** Access key pairs accepted (default one generated pair). */
+  credentials?: { accessKeyId: string; accessKeySecret: string; securityToken?: string }[];
+  /** Named fixture to load at start (see fixtures). Default: 'empty'. */
+  seed?: string;
+  /** Persist state here with atomic writes; loaded at start when it exists. */
+  stateFile?: string;
+  /** Where request/transition log lines go (default: nowhere). */
+  log?: (line: string) => void;
+}
+
+export interface RunningEmulator {
+  /** `127.0.0.1:<port>`, as a profile's endpoint (protocol http). */
+  endpoint: string;
+  port: number;
+  credentials: { accessKeyId: string; accessKeySecret: string; securityToken?: string }[];
+  /** The live state (after due transitions are applied). */
+  getState(): EmulatorState;
+  /** Called after any change of state (requests, transitions, admin). */
+  onChange(listener: (state: EmulatorState) => void): () => void;
+  stop(): Promise<void>;
+}

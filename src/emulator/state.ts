@@ -87,6 +87,8 @@ export interface Listener {
   Protocol: 'TCP' | 'UDP' | 'HTTP' | 'HTTPS';
   Type: string;
   PortRanges: PortRange[];
+  /** HTTP/HTTPS listeners whose backend port differs from the listener port (UpdateListener). */
+  BackendPorts?: PortRange[];
   ClientAffinity: 'NONE' | 'SOURCE_IP';
   IdleTimeout: number;
   RequestTimeout?: number;
@@ -191,6 +193,8 @@ export interface DnsZone {
   CreateTimestamp: number;
   DnsServers: string[];
   records: Record<string, DnsRecord>;
+  /** Set when AddDomain named one; absent = the default resource group. */
+  ResourceGroupId?: string;
 }
 
 export interface DnsState {

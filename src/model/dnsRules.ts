@@ -71,21 +71,34 @@ export function checkTtl(ttl: number, minTtl: number = DEFAULT_TTL): Check {
   return undefined;
 }
 
-export function checkRecord(r: DnsRecordInput, opts: { minTtl?: number } = {}): Check {
-  if (!(RECORD_TYPES as readonly string[]).includes(r.type)) return `Record type "${r.type}" is not one of ${RECORD_TYPES.join(', ')}.`;
+/** Which part of a record a problem is about, so callers can point at the field (or pick an API error code). */
+export type RecordField = 'type' | 'rr' | 'value' | 'ttl' | 'priority' | 'urlForwarding';
+
+export interface RecordProblem {
+  field: RecordField;
+  message: string;
+}
+
+/** The first problem with a record, with the field it concerns; undefined when the record is fine. */
+export function findRecordProblem(r: DnsRecordInput, opts: { minTtl?: number } = {}): RecordProblem | undefined {
+  if (!(RECORD_TYPES as readonly string[]).includes(r.type)) return { field: 'type', message: `Record type "${r.type}" is not one of ${RECORD_TYPES.join(', ')}.` };
   const rr = checkRR(r.rr);
-  if (rr) return rr;
+  if (rr) return { field: 'rr', message: rr };
   const value = checkRecordValue(r.type, r.value);
-  if (value) return value;
+  if (value) return { field: 'value', message: value };
   if (r.ttl !== undefined) {
     const ttl = checkTtl(r.ttl, opts.minTtl);
-    if (ttl) return ttl;
+    if (ttl) return { field: 'ttl', message: ttl };
   }
-  if (r.type === 'MX' && (!isInteger(r.priority) || r.priority < 1 || r.priority > 50)) return 'An MX record needs a priority from 1 to 50.';
+  if (r.type === 'MX' && (!isInteger(r.priority) || r.priority < 1 || r.priority > 50)) return { field: 'priority', message: 'An MX record needs a priority from 1 to 50.' };
   if ((r.type === 'REDIRECT_URL' || r.type === 'FORWARD_URL') && (r.rr.startsWith('*') || (r.line ?? 'default') !== 'default')) {
-    return 'URL forwarding records cannot be wildcards and must use the default line.';
+    return { field: 'urlForwarding', message: 'URL forwarding records cannot be wildcards and must use the default line.' };
   }
   return undefined;
+}
+
+export function checkRecord(r: DnsRecordInput, opts: { minTtl?: number } = {}): Check {
+  return findRecordProblem(r, opts)?.message;
 }
 
 export type RecordClash =

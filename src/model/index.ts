@@ -3,3 +3,4 @@ export * from './dnsRules';
 export * from './regions';
 export * from './specs';
 export * from './states';
+export * from './accessRules';

@@ -69,9 +69,13 @@ export interface PortRange {
   toPort: number;
 }
 
+export function isReservedPort(port: number): boolean {
+  return port >= 65500 && port <= 65535;
+}
+
 export function checkPort(port: unknown, what = 'Port'): Check {
   if (!isInteger(port)) return `${what} must be a whole number from ${MIN_LISTENER_PORT} to ${MAX_LISTENER_PORT}.`;
-  if (port >= 65500 && port <= 65535) return `${what} ${port} is reserved by GA (65500–65535); use ${MIN_LISTENER_PORT}–${MAX_LISTENER_PORT}.`;
+  if (isReservedPort(port)) return `${what} ${port} is reserved by GA (65500–65535); use ${MIN_LISTENER_PORT}–${MAX_LISTENER_PORT}.`;
   if (port < MIN_LISTENER_PORT || port > MAX_LISTENER_PORT) return `${what} ${port} is out of range: valid values are ${MIN_LISTENER_PORT} to ${MAX_LISTENER_PORT}.`;
   return undefined;
 }
@@ -80,30 +84,61 @@ export function portCount(ranges: readonly PortRange[]): number {
   return ranges.reduce((n, r) => n + (r.toPort - r.fromPort + 1), 0);
 }
 
-/** All port rules of one listener; returns the first problem. */
-export function checkPortRanges(ranges: readonly PortRange[], protocol: ListenerProtocol): Check {
-  if (ranges.length === 0) return 'A listener needs at least one port.';
+/** Which port rule a listener breaks: the API answers each with its own error code (ga-api.md §5.2). */
+export type PortRangeRule = 'empty' | 'outOfRange' | 'reserved' | 'backwards' | 'udpReserved' | 'onePortOnly' | 'largeRangeAlone' | 'overlap';
+
+export interface PortRangeProblem {
+  rule: PortRangeRule;
+  message: string;
+}
+
+/** The first port rule of one listener that the ranges break, with which rule it is. */
+export function findPortRangeProblem(ranges: readonly PortRange[], protocol: ListenerProtocol): PortRangeProblem | undefined {
+  if (ranges.length === 0) return { rule: 'empty', message: 'A listener needs at least one port.' };
   for (const r of ranges) {
-    const bad = checkPort(r.fromPort, 'From port') ?? checkPort(r.toPort, 'To port');
-    if (bad) return bad;
-    if (r.fromPort > r.toPort) return `Port range ${r.fromPort}-${r.toPort} is backwards: the first port must not be greater than the last.`;
+    for (const [port, what] of [[r.fromPort, 'From port'], [r.toPort, 'To port']] as const) {
+      const bad = checkPort(port, what);
+      if (bad) return { rule: isInteger(port) && isReservedPort(port) ? 'reserved' : 'outOfRange', message: bad };
+    }
+    if (r.fromPort > r.toPort) return { rule: 'backwards', message: `Port range ${r.fromPort}-${r.toPort} is backwards: the first port must not be greater than the last.` };
     if (protocol === 'UDP') {
       const reserved = UDP_RESERVED_PORTS.find((p) => p >= r.fromPort && p <= r.toPort);
-      if (reserved !== undefined) return `UDP port ${reserved} is reserved by GA (250, 4789 and 4790 cannot be used for UDP listeners).`;
+      if (reserved !== undefined) return { rule: 'udpReserved', message: `UDP port ${reserved} is reserved by GA (250, 4789 and 4790 cannot be used for UDP listeners).` };
     }
   }
   if ((protocol === 'HTTP' || protocol === 'HTTPS') && (ranges.length !== 1 || ranges[0].fromPort !== ranges[0].toPort)) {
-    return `${protocol} listeners take exactly one port (not a range).`;
+    return { rule: 'onePortOnly', message: `${protocol} listeners take exactly one port (not a range).` };
   }
-  if (ranges.some((r) => r.toPort - r.fromPort + 1 > 300) && ranges.length > 1) {
-    return 'A listener with a range of more than 300 ports may have only that one range.';
+  if (ranges.some(isLargeRange) && ranges.length > 1) {
+    return { rule: 'largeRangeAlone', message: 'A listener with a range of more than 300 ports may have only that one range.' };
   }
   for (let i = 0; i < ranges.length; i++) {
     for (let j = i + 1; j < ranges.length; j++) {
-      if (rangesOverlap(ranges[i], ranges[j])) return `Port ranges ${fmt(ranges[i])} and ${fmt(ranges[j])} overlap.`;
+      if (rangesOverlap(ranges[i], ranges[j])) return { rule: 'overlap', message: `Port ranges ${fmt(ranges[i])} and ${fmt(ranges[j])} overlap.` };
     }
   }
   return undefined;
+}
+
+/** All port rules of one listener; returns the first problem. */
+export function checkPortRanges(ranges: readonly PortRange[], protocol: ListenerProtocol): Check {
+  return findPortRangeProblem(ranges, protocol)?.message;
+}
+
+/** A range of more than 300 ports: such a range must be alone on its listener and alone per protocol per instance. */
+export function isLargeRange(r: PortRange): boolean {
+  return r.toPort - r.fromPort + 1 > 300;
+}
+
+/** Only one listener per protocol with a range of more than 300 ports per instance (PortRangeIllegal.ExceedGaAbility). */
+export function findLargeRangeConflict(
+  candidate: { protocol: ListenerProtocol; portRanges: readonly PortRange[] },
+  others: readonly { name?: string; id?: string; protocol: ListenerProtocol; portRanges: readonly PortRange[] }[],
+): Check {
+  if (!candidate.portRanges.some(isLargeRange)) return undefined;
+  const other = others.find((o) => o.protocol === candidate.protocol && o.portRanges.some(isLargeRange));
+  if (!other) return undefined;
+  return `Listener ${other.name || other.id || ''} already has a ${candidate.protocol} range of more than 300 ports (${formatPortRanges(other.portRanges)}); an instance may have only one such listener per protocol.`;
 }
 
 export function rangesOverlap(a: PortRange, b: PortRange): boolean {

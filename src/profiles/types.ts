@@ -19,7 +19,7 @@ export interface ProfileEndpoints {
 }
 
 export interface Profile {
-  /** Unique across sources, e.g. "default (aliyun CLI)". */
+  /** Unique across sources: "aliyun:<name>", "credentials:<name>", "env", "vscode:<name>", "sandbox". */
   id: string;
   /** What the user called it. */
   name: string;
@@ -29,6 +29,8 @@ export interface Profile {
   /** The AccessKey id is not secret and helps users tell profiles apart. */
   accessKeyId?: string;
   endpoints: ProfileEndpoints;
+  /** The source's own default: the aliyun CLI's `current` profile, or the credentials-file section the SDKs pick. */
+  current?: boolean;
   /** Resolves the secret parts only when a call is about to be made; never logged. */
   credentials(): Promise<AccessKeyCredentials>;
 }
@@ -38,4 +40,10 @@ export interface ProfileProblem {
   file: string;
   line?: number;
   message: string;
+}
+
+/** What one source (or all of them together) yields; loading never throws, bad input becomes a problem. */
+export interface ProfileList {
+  profiles: Profile[];
+  problems: ProfileProblem[];
 }

@@ -1,0 +1,66 @@
+// Applies the Alidns record rules of src/model/dnsRules.ts with the codes the service answers (ga-api.md §5.3,
+// §6.4). Codes for malformed fields and for a TTL below the edition's minimum are not in Alibaba's published
+// tables; they follow what third-party clients handle (QuotaExceeded.TTL, SubDomainInvalid.*, InvalidRR.Format).
+import { findRecordClash, findRecordProblem, type DnsRecordInput, type RecordField } from '../../model';
+import { ApiError, type Params } from '../api';
+import type { DnsRecord, DnsZone } from '../state';
+import { edition } from './editions';
+import { asExisting, existingRecords } from './zoneStore';
+
+const DEFAULT_TTL = 600;
+const DEFAULT_LINE = 'default';
+
+const CODE_BY_FIELD: Record<Exclude<RecordField, 'ttl' | 'urlForwarding'>, string> = {
+  type: 'SubDomainInvalid.Type',
+  rr: 'InvalidRR.Format',
+  value: 'SubDomainInvalid.Value',
+  priority: 'SubDomainInvalid.Priority',
+};
+
+/**
+ * The record a write asks for. TTL and Line fall back to 600 and "default" on updates too: the Alidns reference
+ * gives those defaults for UpdateDomainRecord, which resends the whole record.
+ */
+export function recordFromParams(params: Params): DnsRecordInput {
+  return {
+    rr: String(params.RR),
+    type: String(params.Type).toUpperCase(),
+    value: String(params.Value).trim(),
+    ttl: (params.TTL as number | undefined) ?? DEFAULT_TTL,
+    line: (params.Line as string | undefined) ?? DEFAULT_LINE,
+    priority: params.Priority as number | undefined,
+  };
+}
+
+/** Throws the service's error when `input` may not be written to `zone` (`recordId`: the record being updated). */
+export function checkRecordWrite(zone: DnsZone, input: DnsRecordInput, recordId?: string): void {
+  const problem = findRecordProblem(input, { minTtl: zone.MinTtl });
+  if (problem) throw new ApiError(problemCode(problem.field, input, zone), problem.message);
+  const lines = edition(zone.VersionCode).lines;
+  if (!lines.some((l) => l.LineCode === input.line)) {
+    throw new ApiError('SubDomainInvalid.Line', `The line "${input.line}" is not available for ${zone.DomainName} (${zone.VersionName}); use one of ${lines.map((l) => l.LineCode).join(', ')}.`);
+  }
+  const clash = findRecordClash(input, existingRecords(zone), recordId);
+  if (clash?.kind === 'duplicate') {
+    throw new ApiError('DomainRecordDuplicate', `The DNS record already exists: ${clash.existing.rr} ${clash.existing.type} ${clash.existing.value} on line ${clash.existing.line ?? DEFAULT_LINE} (RecordId ${clash.existing.recordId}).`);
+  }
+  if (clash?.kind === 'conflict') throw new ApiError('DomainRecordConflict', clash.message);
+}
+
+/** An update that changes nothing is refused like on the service (clients treat it as done after re-reading). */
+export function checkNotNoOp(current: DnsRecord, input: DnsRecordInput): void {
+  const same = findRecordClash(input, [asExisting(current)])?.kind === 'duplicate' && input.ttl === current.TTL && input.priority === current.Priority;
+  if (same) throw new ApiError('DomainRecordDuplicate', `The DNS record ${current.RecordId} already has exactly these values; nothing to update.`);
+}
+
+export function checkNotLocked(record: DnsRecord): void {
+  if (record.Locked) {
+    throw new ApiError('Forbidden.RecordLocked', `The DNS record ${record.RecordId} (${record.RR} ${record.Type}) is locked and cannot be changed or deleted; unlock it in the Alibaba Cloud DNS console first.`);
+  }
+}
+
+function problemCode(field: RecordField, input: DnsRecordInput, zone: DnsZone): string {
+  if (field === 'ttl') return input.ttl !== undefined && input.ttl < zone.MinTtl ? 'QuotaExceeded.TTL' : 'SubDomainInvalid.TTL';
+  if (field === 'urlForwarding') return input.rr.startsWith('*') ? 'URLForwardError.PanRecord' : 'URLForwardError.NotDefaultLine';
+  return CODE_BY_FIELD[field];
+}

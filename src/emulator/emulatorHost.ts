@@ -1,0 +1,131 @@
+// Assembles a running emulator from product modules and fixtures: one HTTP server on 127.0.0.1 with the API
+// gateway and the admin API, the state engine, the transition timer and the optional state file.
+// server.ts wires in the real GA and Alidns modules; tests may wire in others.
+import { randomInt } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { EmulatorOptions, ProductModule, RunningEmulator, StartOptions } from './api';
+import { ADMIN_PREFIX, handleAdminRequest } from './admin';
+import { earliestTransition, ScaledClock, TransitionTimer } from './clock';
+import { createEmptyState } from './emptyState';
+import { Engine, noLog } from './engine';
+import { FaultInjector } from './faults';
+import { handleApiRequest } from './gateway';
+import { sendJson } from './httpIo';
+import { loadStateFile, StateFileWriter } from './persistence';
+import { RequestLog } from './requestLog';
+import { SignatureVerifier, type AccessKey } from './signature';
+import type { EmulatorState } from './state';
+
+/** Adds a named fixture's resources to an empty state. */
+export type Fixture = (state: EmulatorState, now: number) => void;
+
+export interface EmulatorWiring {
+  modules: readonly ProductModule[];
+  fixtures: Readonly<Record<string, Fixture>>;
+}
+
+const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+function randomText(length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += BASE62[randomInt(BASE62.length)];
+  return out;
+}
+
+/** A local test key pair in the shape of a real one (`LTAI…` id). */
+export function generateAccessKey(): AccessKey {
+  return { accessKeyId: `LTAI${randomText(20)}`, accessKeySecret: randomText(30) };
+}
+
+export function buildState(fixtures: Readonly<Record<string, Fixture>>, name: string | undefined, now: number): EmulatorState {
+  const state = createEmptyState();
+  if (name === undefined || name === 'empty') return state;
+  const fixture = Object.prototype.hasOwnProperty.call(fixtures, name) ? fixtures[name] : undefined;
+  if (!fixture) throw new Error(`Unknown fixture "${name}"; known fixtures: ${['empty', ...Object.keys(fixtures).filter((n) => n !== 'empty')].join(', ')}.`);
+  fixture(state, now);
+  return state;
+}
+
+function resolveOptions(options: StartOptions): EmulatorOptions {
+  return {
+    timeScale: options.timeScale ?? 1,
+    strict: options.strict ?? true,
+    allowLoopbackEndpoints: options.allowLoopbackEndpoints ?? false,
+  };
+}
+
+export async function startEmulatorWith(wiring: EmulatorWiring, options: StartOptions = {}): Promise<RunningEmulator> {
+  const emulatorOptions = resolveOptions(options);
+  const log = options.log ?? noLog;
+  const clock = new ScaledClock(emulatorOptions.timeScale);
+  const credentials = options.credentials?.length ? options.credentials.map((c) => ({ ...c })) : [generateAccessKey()];
+  const fromFile = options.stateFile ? loadStateFile(options.stateFile) : undefined;
+  const initial = fromFile ?? buildState(wiring.fixtures, options.seed, clock.now());
+  if (fromFile && options.seed && options.seed !== 'empty') log(`state file ${options.stateFile} exists: loaded it and ignored --seed ${options.seed}`);
+
+  const engine = new Engine(wiring.modules, clock, initial, log);
+  const writer = options.stateFile ? new StateFileWriter(options.stateFile, 100, log) : undefined;
+  const timer = new TransitionTimer(clock, () => engine.advance(), () => earliestTransition(engine.peek()));
+  const save = (): void => writer?.schedule(() => engine.peek());
+  engine.onChange(() => save());
+  const afterChange = (): void => timer.reschedule();
+  const faults = new FaultInjector();
+  const requestLog = new RequestLog();
+  const verifier = new SignatureVerifier(credentials);
+  const buildNamed = (name?: string): EmulatorState => buildState(wiring.fixtures, name, clock.now());
+
+  const server: Server = createServer((req, res) => {
+    const isAdmin = (req.url ?? '').startsWith(ADMIN_PREFIX);
+    const handling = isAdmin
+      ? handleAdminRequest(req, res, { engine, faults, requestLog, buildState: buildNamed, afterChange })
+      : handleApiRequest(req, res, { modules: wiring.modules, engine, verifier, faults, requestLog, options: emulatorOptions, log, afterRequest: afterChange });
+    // Last line of defence: whatever escapes still gets a JSON answer instead of a crash.
+    handling.catch((e: unknown) => {
+      log(`unhandled error: ${(e as Error)?.stack ?? e}`);
+      sendJson(res, 500, { Code: 'InternalError', Message: 'The emulator failed to process the request; see its log.' });
+    });
+  });
+  server.on('clientError', (_err, socket) => socket.destroy());
+  await listen(server, options.port ?? 0);
+  const port = (server.address() as AddressInfo).port;
+  if (!fromFile) save();
+  timer.reschedule();
+
+  let stopping: Promise<void> | undefined;
+  return {
+    endpoint: `127.0.0.1:${port}`,
+    port,
+    credentials: credentials.map((c) => ({ ...c })),
+    getState: () => engine.current(),
+    onChange: (listener) => engine.onChange(listener),
+    stop: () => {
+      stopping ??= (async () => {
+        timer.stop();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await writer?.flush();
+      })();
+      return stopping;
+    },
+  };
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (e: NodeJS.ErrnoException): void => {
+      reject(
+        e.code === 'EADDRINUSE'
+          ? new Error(`Port ${port} on 127.0.0.1 is already in use; choose another port (or 0 for any free port).`)
+          : new Error(`The emulator could not listen on 127.0.0.1:${port}: ${e.message}`),
+      );
+    };
+    server.once('error', onError);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,52 @@
+// Addresses the emulator hands out. None of them is a real GA address: IPv6 acceleration addresses come from the
+// unique-local prefix fd6a:6761::/64 ("ga" in hex) so the data plane can add them to the loopback device,
+// IPv4 ones from the benchmarking range 198.18.0.0/15, and endpoint groups' source addresses (the IPs GA uses
+// towards backends) from the shared range 100.64.0.0/10. All are allocated from counters in the state.
+import type { GaState } from '../state';
+import { nextCounter } from './ids';
+
+export const EMULATED_IPV6_PREFIX = 'fd6a:6761::/64';
+const IPV6_BASE = 'fd6a:6761::a';
+const IPV4_POOL_SIZE = 2 ** 17 - 2;
+const SOURCE_IPS_PER_GROUP = 4;
+
+/**
+ * The n-th (1-based) emulated IPv6 acceleration address: `fd6a:6761::a:<n in hex>`, with a further group once
+ * n passes 0xffff. The data plane binds exactly these, so this is the only place that knows the format.
+ */
+export function emulatedIpv6Address(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 0xffffffff) throw new RangeError(`Emulated IPv6 address index must be 1 to ${0xffffffff}; got ${n}.`);
+  const hi = Math.floor(n / 0x10000);
+  const lo = n % 0x10000;
+  return hi === 0 ? `${IPV6_BASE}:${lo.toString(16)}` : `${IPV6_BASE}:${hi.toString(16)}:${lo.toString(16)}`;
+}
+
+/** Whether an address is one the emulator hands out for IPv6 acceleration areas. */
+export function isEmulatedIpv6Address(address: string): boolean {
+  return /^fd6a:6761::a(:[0-9a-f]{1,4}){1,2}$/.test(address);
+}
+
+/** The n-th (1-based) emulated IPv4 acceleration address in 198.18.0.0/15. */
+export function emulatedIpv4Address(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > IPV4_POOL_SIZE) throw new RangeError(`Emulated IPv4 address index must be 1 to ${IPV4_POOL_SIZE}; got ${n}.`);
+  const v = (198 << 24 >>> 0) + (18 << 16) + n;
+  return [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
+}
+
+export function allocateIpv6(ga: GaState): string {
+  return emulatedIpv6Address(nextCounter(ga, 'ipv6Address'));
+}
+
+export function allocateIpv4(ga: GaState): string {
+  return emulatedIpv4Address(nextCounter(ga, 'ipv4Address'));
+}
+
+/** A block of source addresses for one endpoint group (EndpointGroupIpList), emulated from 100.64.0.0/10. */
+export function allocateEndpointGroupIps(ga: GaState): string[] {
+  const block = nextCounter(ga, 'endpointGroupIpBlock');
+  const base = (100 << 24 >>> 0) + (64 << 16) + block * SOURCE_IPS_PER_GROUP;
+  return Array.from({ length: SOURCE_IPS_PER_GROUP }, (_, i) => {
+    const v = base + i;
+    return [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
+  });
+}

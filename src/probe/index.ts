@@ -1,0 +1,10 @@
+// IPv6 reachability probes, pure Node (no vscode): what the explorer's "Probe" command, the sandbox's seed
+// verification and the benchmark use.
+export { runProbe } from './engine';
+export { renderReport } from './render';
+export type { RenderOptions } from './render';
+export { buildCurlCommand, shellQuote } from './curl';
+export type { CurlCommand, CurlTarget } from './curl';
+export { lookupName } from './dnsLookup';
+export { parseDnsServer, queryDns } from './dnsClient';
+export type * from './types';

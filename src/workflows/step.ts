@@ -1,0 +1,76 @@
+// A step of a guided workflow, shaped so that a webview form, a ga.yaml apply and a test can all drive it:
+// validate as you type (pure, field → message), say what a paid step will buy, then execute through the
+// cloud services (which queue, retry, send ClientTokens and wait).
+import type { DnsService, GaService, WaitProgress } from '../cloud';
+
+export type FieldProblems = Record<string, string>;
+
+/** What a paid step will buy, shown to the user before anything is ordered. */
+export interface PurchaseSummary {
+  title: string;
+  lines: string[];
+  /** True for subscriptions: they cannot be deleted through the API once bought. */
+  subscription: boolean;
+}
+
+export interface StepContext {
+  ga: GaService;
+  dns: DnsService;
+  signal?: AbortSignal;
+  onProgress?: (message: string, detail?: WaitProgress) => void;
+  /**
+   * Asked before a paid operation with what will be bought; nothing is ordered unless it resolves true.
+   * Forms show a modal, ga.yaml apply shows the plan, tests answer directly.
+   */
+  confirmPurchase?: (summary: PurchaseSummary) => Promise<boolean>;
+}
+
+/** Facts from the live account that some rules need (e.g. which regions support IPv6). */
+export interface LiveFacts {
+  ipv6Regions?: { regionId: string; supportIpv6?: boolean }[];
+}
+
+export interface WorkflowStep<Input, Output> {
+  id: string;
+  title: string;
+  /** Errors per field; empty when the input can be submitted. Pure and cheap: runs on every keystroke. */
+  validate(input: Partial<Input>, facts?: LiveFacts): FieldProblems;
+  /** Advice that does not block submission (e.g. weight 0 sends no traffic). */
+  warnings?(input: Partial<Input>): FieldProblems;
+  /** Present for steps that buy something. */
+  purchase?(input: Input): PurchaseSummary;
+  execute(input: Input, ctx: StepContext): Promise<Output>;
+}
+
+export class StepInputError extends Error {
+  constructor(
+    readonly stepId: string,
+    readonly problems: FieldProblems,
+  ) {
+    super(`${Object.entries(problems).map(([field, msg]) => `${field}: ${msg}`).join(' ')}`);
+  }
+}
+
+export class PurchaseDeclinedError extends Error {
+  constructor(readonly summary: PurchaseSummary) {
+    super(`Nothing was bought: "${summary.title}" was not confirmed.`);
+  }
+}
+
+/** Execute guard shared by every step: refuse invalid input with the same messages the form shows. */
+export function assertValid<I>(step: WorkflowStep<I, unknown>, input: I, facts?: LiveFacts): void {
+  const problems = step.validate(input, facts);
+  if (Object.keys(problems).length > 0) throw new StepInputError(step.id, problems);
+}
+
+export async function confirmOrThrow(ctx: StepContext, summary: PurchaseSummary): Promise<void> {
+  const ok = ctx.confirmPurchase ? await ctx.confirmPurchase(summary) : false;
+  if (!ok) throw new PurchaseDeclinedError(summary);
+}
+
+/** Drops undefined checks so `{name: undefined}` means "no problem". */
+export function problems(checks: Record<string, string | undefined>): FieldProblems {
+  const out: FieldProblems = {};
+  for (const [k, v] of Object.entries(checks)) if (v) out[k] = v;
+  return out;
+}

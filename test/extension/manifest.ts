@@ -13,6 +13,8 @@ export interface ViewContribution {
   id: string;
   name?: string;
   type?: string;
+  /** A view with a when-clause may rightly be hidden. */
+  when?: string;
   /** The view container (activity bar / panel id, or a built-in one like "explorer") it is declared under. */
   container: string;
 }

@@ -89,8 +89,9 @@ test('withRetry stops when the next sleep would pass maxElapsedMs', async () => 
     ),
     (e: unknown) => e instanceof CloudError && e.code === 'Throttling',
   );
-  // attempts end at 400, 1790, 3180 ms; a sleep of 990 ms after the 2nd would end past 3000 ms.
-  assert.equal(n, 2);
+  // Attempts end at 400, 1790 and 3180 ms (each followed by a 990 ms sleep); after the 3rd the sleep would
+  // end past 3000 ms, so there is no 4th.
+  assert.equal(n, 3);
 });
 
 test('withRetry does not retry an auth error', async () => {
@@ -109,7 +110,7 @@ test('aborting during the backoff sleep rejects at once with a cancelled CloudEr
       throw apiError('Throttling');
     },
     { ctx: ctx('CreateIpSets'), signal: ac.signal, mutation: true },
-    { baseDelayMs: 3_600_000, maxDelayMs: 3_600_000, random: () => 0.99 },
+    { baseDelayMs: 3_600_000, maxDelayMs: 3_600_000, maxElapsedMs: 7_200_000, random: () => 0.99 },
   );
   await assert.rejects(p, (e: unknown) => e instanceof CloudError && e.category === 'cancelled' && /may still happen/.test(e.message));
   assert.equal(n, 1);

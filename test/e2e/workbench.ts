@@ -1,0 +1,98 @@
+// What a person does in the VS Code workbench, in DOM terms (VS Code 1.100 class names and aria labels). Every
+// helper fails with a message that says what was expected on screen, not just which selector timed out.
+import type { Page } from 'playwright-core';
+
+export const WORKBENCH_URL_ENV = 'GA_E2E_WORKBENCH_URL';
+
+/** A workbench that takes longer than this to appear is broken, not slow. */
+const WORKBENCH_TIMEOUT_MS = 60_000;
+
+export function workbenchUrl(): string {
+  const url = process.env[WORKBENCH_URL_ENV];
+  if (!url) throw new Error(`${WORKBENCH_URL_ENV} is not set: run the UI journeys with npm run test:e2e (scripts/run-e2e.mjs), which starts code-server`);
+  return url;
+}
+
+export async function openWorkbench(page: Page): Promise<void> {
+  await page.goto(workbenchUrl());
+  await page.locator('.monaco-workbench').waitFor({ timeout: WORKBENCH_TIMEOUT_MS })
+    .catch(() => { throw new Error(`the VS Code workbench (.monaco-workbench) did not appear within ${WORKBENCH_TIMEOUT_MS / 1000}s at ${page.url()}`); });
+  // The activity bar is filled once the extension host has registered contributions.
+  await page.locator('.activitybar .action-label').first().waitFor({ timeout: WORKBENCH_TIMEOUT_MS });
+}
+
+/** F1, type the label, pick the row with exactly that label, Enter. */
+export async function runFromCommandPalette(page: Page, label: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const widget = page.locator('.quick-input-widget');
+  await widget.waitFor({ state: 'visible' }).catch(() => { throw new Error('F1 did not open the command palette'); });
+  await page.keyboard.type(label);
+  // A row's aria-label is the command's label, followed by ", similar commands" or a keybinding when it has one.
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  const row = rows.filter({ has: page.locator(`.label-name:text-is("${label}")`) })
+    .or(page.locator(`.quick-input-list .monaco-list-row[aria-label="${label}"]`)).first();
+  try {
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+  } catch {
+    const offered = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).filter(Boolean).slice(0, 8));
+    throw new Error(`the command palette has no command "${label}"; for that text it offers: ${offered.length ? offered.map((o) => `"${o}"`).join(', ') : 'nothing'}`);
+  }
+  await row.click();
+  await widget.waitFor({ state: 'hidden' }).catch(() => { throw new Error(`the command palette stayed open after choosing "${label}"`); });
+}
+
+/** Clicks the activity-bar item titled `title` and waits for the side bar to show that container. */
+export async function openViewContainer(page: Page, title: string): Promise<void> {
+  const item = page.locator(`.activitybar .action-label[aria-label="${title}"], .activitybar .action-label[aria-label^="${title} ("]`).first();
+  try {
+    await item.waitFor({ state: 'visible', timeout: 20_000 });
+  } catch {
+    const present = await page.locator('.activitybar .action-label').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    throw new Error(`the activity bar has no "${title}" item (VS Code hides a container without visible views); it shows: ${present.map((p) => `"${p}"`).join(', ')}`);
+  }
+  await item.click();
+  const heading = page.locator('.part.sidebar .composite.title h2');
+  await page.waitForFunction(
+    (expected) => document.querySelector('.part.sidebar .composite.title h2')?.textContent?.startsWith(expected) ?? false,
+    title, { timeout: 10_000 },
+  ).catch(async () => {
+    throw new Error(`clicking "${title}" in the activity bar did not show it in the side bar (its title is "${await heading.textContent().catch(() => '')}")`);
+  });
+}
+
+/** Waits for the side bar to show a section (view) named `name`. */
+export async function expectViewSection(page: Page, name: string): Promise<void> {
+  await page.locator(`.part.sidebar .pane-header[aria-label="${name} Section"]`).waitFor({ state: 'attached', timeout: 10_000 })
+    .catch(async () => {
+      const shown = await page.locator('.part.sidebar .pane-header').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+      throw new Error(`the side bar shows no "${name}" view; its sections: ${shown.map((s) => `"${s}"`).join(', ') || 'none'}`);
+    });
+}
+
+/** Error dialogs ("Command … resulted in an error") and error notifications currently on screen. */
+export async function workbenchErrors(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const text = (el: Element | null) => el?.textContent?.trim() ?? '';
+    const dialogs = [...document.querySelectorAll('.monaco-dialog-box')]
+      .filter((d) => d.querySelector('.codicon-error, .codicon-dialog-error'))
+      .map((d) => `dialog: ${text(d.querySelector('.dialog-message-text'))} ${text(d.querySelector('.dialog-message-detail'))}`.trim());
+    const toasts = [...document.querySelectorAll('.notifications-toasts .notification-list-item')]
+      .filter((n) => n.querySelector('.codicon-error'))
+      .map((n) => `notification: ${text(n.querySelector('.notification-list-item-message'))}`);
+    return [...dialogs, ...toasts];
+  });
+}
+
+/**
+ * Watches the screen for `ms` and fails on the first error dialog or notification. A command runs
+ * asynchronously and nothing on screen says it has finished, so its failure can only be seen by watching;
+ * this can miss a very late error, but never fails a command that worked.
+ */
+export async function expectNoErrorsWithin(page: Page, ms: number, after: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  do {
+    const errors = await workbenchErrors(page);
+    if (errors.length) throw new Error(`after ${after} the workbench shows: ${errors.join(' | ')}`);
+    await page.waitForTimeout(200);
+  } while (Date.now() < deadline);
+}

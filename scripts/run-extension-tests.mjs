@@ -30,10 +30,11 @@ process.exit(passed ? 0 : 1);
 async function runInBrowser(run) {
   // Compiled from test/e2e/browser.ts by the tsc step of startWorkbenchRun: one place for Chromium's flags.
   const { launchBrowser } = require(join(projectRoot, 'out', 'test', 'e2e', 'browser.js'));
-  const browser = await launchBrowser();
+  const chromium = await launchBrowser({ ownProcessGroup: true });
+  run.processes.adopt('chromium', chromium.pid);
   const consoleLines = [];
   try {
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     // With an extension under development, the extension host's console is forwarded to the page.
     page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
     page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.message}`));
@@ -52,7 +53,7 @@ async function runInBrowser(run) {
     throw new Error(`${error.message}\n--- browser console (last lines; all of it in ${consoleLog}) ---\n`
       + consoleLines.slice(-30).join('\n'));
   } finally {
-    await browser.close();
+    await chromium.close();
   }
 }
 

@@ -1,7 +1,47 @@
+// Activation is lazy (VS Code activates us when the view opens or one of our commands runs) and light: it
+// creates the output channel, the status bar item, the tree and the commands. Profiles are read in the
+// background; the SDK loads on the first API call (when a node is expanded). The time it took is logged.
+import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { registerExplorer, type ExplorerTree } from './explorer';
+import { registerProfileCommands } from './ui/profileCommands';
+import type { ProfileManager } from './ui/profileManager';
+import type { Prompter } from './ui/prompter';
+import { Session } from './ui/session';
+import { createProfileStatusBar } from './ui/statusBar';
+import type { VscodeProfileStore } from './profiles/vscodeProfiles';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  void context;
+/** What activate() returns (vscode.extensions.getExtension(id).exports): for other extensions' and our tests' use. */
+export interface ExtensionApi {
+  session: Session;
+  profiles: ProfileManager;
+  vscodeProfiles: VscodeProfileStore;
+  explorer: ExplorerTree;
+  testing: {
+    /** Answers the modal questions (delete confirmations) instead of a person; returns the restore function. */
+    usePrompter(prompter: Prompter): () => void;
+  };
 }
 
-export function deactivate(): void {}
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const started = performance.now();
+  const session = new Session(context);
+  const explorer = registerExplorer(session);
+  context.subscriptions.push(session, ...explorer.disposables, createProfileStatusBar(session.profiles), ...registerProfileCommands(session));
+  void session.profiles.ready().then(
+    () => session.log.line(`profiles: ${session.profiles.all().length} found, active: ${session.profiles.active()?.name ?? 'none'}`),
+    (e: unknown) => session.log.line(`reading the profiles failed: ${e instanceof Error ? e.message : String(e)}`),
+  );
+  session.log.line(`Global Accelerator extension activated in ${(performance.now() - started).toFixed(1)} ms`);
+  return {
+    session,
+    profiles: session.profiles,
+    vscodeProfiles: session.vscodeProfiles,
+    explorer: explorer.tree,
+    testing: { usePrompter: (p) => session.prompts.use(p) },
+  };
+}
+
+export function deactivate(): void {
+  // Everything, the sandbox child included, is disposed through context.subscriptions.
+}

@@ -2,7 +2,7 @@
 // one run: fresh or given user-data dir, settings that keep dialogs and network out of the way, and the URLs
 // a browser opens. scripts/install-vscode.sh says why code-server rather than @vscode/test-electron.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot, readManifest, extensionId } from './project.mjs';
 import { answers, exitedMessage, freePort, tail, waitFor } from './waitFor.mjs';
@@ -22,6 +22,8 @@ const SETTINGS = {
   'workbench.enableExperiments': false,
   'npm.fetchOnlinePackageInfo': false,
   'typescript.disableAutomaticTypeAcquisition': true,
+  // Test runs live in .test-artifacts/ inside the clone; Git's "open the parent repository?" toast would cover views.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 // code-server would ask open-vsx.org for extension metadata; a closed loopback port fails fast instead.
@@ -57,18 +59,20 @@ export function linkProjectAsInstalledExtension(extensionsDir) {
 
 /**
  * @param {import('./processGroup.mjs').ProcessGroup} processes
- * @param {{ userDataDir: string, extensionsDir: string, workspace: string, logFile: string,
+ * @param {{ userDataDir: string, extensionsDir: string, workspace: string, logFile: string, port?: number,
  *           env?: Record<string, string>, settings?: Record<string, unknown> }} options
+ *   The user's own settings in an existing user-data dir are kept; the ones above are set on top.
  * @returns {Promise<{ origin: string, port: number, workspace: string, userDataDir: string, logFile: string,
  *           child: import('node:child_process').ChildProcess }>}
  */
 export async function startCodeServer(processes, options) {
   const installDir = codeServerInstallDir();
-  const port = await freePort();
+  const port = options.port ?? await freePort();
   const origin = `http://127.0.0.1:${port}`;
   mkdirSync(join(options.userDataDir, 'User'), { recursive: true });
   mkdirSync(options.extensionsDir, { recursive: true });
-  writeFileSync(join(options.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...SETTINGS, ...options.settings }, null, 2));
+  const settingsFile = join(options.userDataDir, 'User', 'settings.json');
+  writeFileSync(settingsFile, JSON.stringify({ ...readSettings(settingsFile), ...SETTINGS, ...options.settings }, null, 2));
   // Without --config code-server writes ~/.config/code-server/config.yaml with a generated password.
   const configFile = join(options.userDataDir, 'code-server.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
@@ -131,11 +135,25 @@ export function codeServerLogFiles(userDataDir) {
   return found;
 }
 
-/** Prints the extension-host logs (the place an activation error or a test's console output shows up). */
+/**
+ * Prints the logs where an activation error or a test's console output shows up: the remote agent, the
+ * extension host, and this extension's own output channels (not those of built-in extensions).
+ */
 export function printExtensionHostLogs(userDataDir, lines = 60) {
-  for (const file of codeServerLogFiles(userDataDir).filter((f) => /exthost|remoteagent/i.test(f))) {
+  const ours = `/${extensionId()}/`;
+  const wanted = (file) => /\/(remoteagent|remoteexthost)\.log$/.test(file) || file.includes(ours);
+  for (const file of codeServerLogFiles(userDataDir).filter(wanted)) {
     const text = tail(file, lines);
     if (text) console.error(`--- ${file} (last ${lines} lines) ---\n${text}`);
+  }
+}
+
+// VS Code writes plain JSON here; a file a person edited with comments is replaced rather than misread.
+function readSettings(file) {
+  try {
+    return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  } catch {
+    return {};
   }
 }
 

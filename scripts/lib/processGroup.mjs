@@ -7,22 +7,32 @@ import { openSync, closeSync } from 'node:fs';
 const STOP_GRACE_MS = 5000;
 
 export class ProcessGroup {
-  /** @type {{ name: string, child: import('node:child_process').ChildProcess, exited: Promise<void> }[]} */
+  /** @type {{ name: string, pid: number | undefined, exited: Promise<void> }[]} */
   #members = [];
   #stopping;
 
   /**
-   * Starts `command` in a new process group; its stdout and stderr go to `logFile` (keeps CI output readable;
-   * the file is shown when something fails). Returns the child.
+   * Starts `command` in a new process group. Its stdout and stderr go to `logFile` (keeps CI output readable;
+   * the file is shown when something fails), or to this process's with `inheritOutput`. Returns the child.
    */
-  start(name, command, args, { logFile, env, cwd } = {}) {
-    const fd = logFile ? openSync(logFile, 'a') : 'ignore';
+  start(name, command, args, { logFile, inheritOutput = false, env, cwd } = {}) {
+    const fd = logFile ? openSync(logFile, 'a') : inheritOutput ? 'inherit' : 'ignore';
     const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', fd, fd] });
     if (typeof fd === 'number') closeSync(fd);
     const exited = new Promise((resolve) => child.once('exit', () => resolve()));
     child.once('error', (error) => console.error(`[harness] could not start ${name}: ${error.message}`));
-    this.#members.push({ name, child, exited });
+    this.#members.push({ name, pid: child.pid, exited });
     return child;
+  }
+
+  /** Takes charge of a process group someone else started (e.g. Chromium, which test/e2e/browser.ts spawns). */
+  adopt(name, pid) {
+    this.#members.push({ name, pid, exited: groupGone(pid) });
+  }
+
+  /** True once stopAll() has begun (e.g. after Ctrl-C): a child exiting now is expected, not news. */
+  get isStopping() {
+    return this.#stopping !== undefined;
   }
 
   /** Stops every group: SIGTERM, then SIGKILL for whatever is left after a grace period. Safe to call twice. */
@@ -33,7 +43,7 @@ export class ProcessGroup {
 
   /** Last resort when the launcher itself exits abruptly: synchronous SIGKILL of every group. */
   killAllNow() {
-    for (const { child } of this.#members) signalGroup(child.pid, 'SIGKILL');
+    for (const { pid } of this.#members) signalGroup(pid, 'SIGKILL');
   }
 
   /**
@@ -52,15 +62,31 @@ export class ProcessGroup {
   }
 }
 
-async function stopGroup({ child, exited }) {
-  if (child.pid === undefined) return;
-  signalGroup(child.pid, 'SIGTERM');
+async function stopGroup({ pid, exited }) {
+  if (pid === undefined) return;
+  signalGroup(pid, 'SIGTERM');
   let timer;
   const grace = new Promise((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)));
   await Promise.race([exited, grace]);
   clearTimeout(timer);
   // The leader may be gone while helpers it started still run in its group.
-  signalGroup(child.pid, 'SIGKILL');
+  signalGroup(pid, 'SIGKILL');
+}
+
+/**
+ * Resolves once no process of group `pid` is left (for groups this process did not spawn), or after the grace
+ * period: zombies nobody reaps would otherwise keep the group "alive" forever.
+ */
+async function groupGone(pid) {
+  const deadline = Date.now() + STOP_GRACE_MS;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function signalGroup(pid, signal) {

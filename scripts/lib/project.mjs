@@ -1,6 +1,6 @@
 // The project the launchers run: where it is, its manifest, and building it (esbuild bundles, tsc for tests).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,21 +15,13 @@ export function extensionId(manifest = readManifest()) {
   return `${manifest.publisher}.${manifest.name}`;
 }
 
-/** The emulator bundle only exists once src/emulator/main.ts does (it is being written in parallel). */
-export function emulatorSourceExists() {
-  return existsSync(join(projectRoot, 'src', 'emulator', 'main.ts'));
-}
-
 /**
- * dist/extension.js, dist/sdk.js and (when its source exists) dist/emulator.js. SKIP_BUILD=1 skips this
- * when a caller (scripts/test-all.mjs) already built.
+ * dist/extension.js, dist/sdk.js and dist/emulator.js (scripts/build.mjs). SKIP_BUILD=1 skips this when a
+ * caller (scripts/test-all.mjs) already built.
  */
 export function buildBundles() {
   if (process.env.SKIP_BUILD) return;
-  const bundles = ['extension', 'sdk', ...(emulatorSourceExists() ? ['emulator'] : [])];
-  for (const bundle of bundles) {
-    run(`building dist/${bundle}.js`, process.execPath, ['scripts/build.mjs', '--only', bundle]);
-  }
+  run('building dist/ (node scripts/build.mjs)', process.execPath, ['scripts/build.mjs']);
 }
 
 /** Compiles src/ and test/ into out/ with tsc. SKIP_COMPILE=1 skips it when a caller already compiled. */

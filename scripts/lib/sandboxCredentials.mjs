@@ -36,6 +36,8 @@ async function loadModule(file) {
     entryPoints: [file], bundle: true, write: false, platform: 'node', format: 'cjs', target: 'node20',
     logLevel: 'silent', plugins: [stubVscode], external: ['@alicloud/*'],
   });
+  // esbuild's service process would otherwise live as long as the launcher.
+  await esbuild.stop();
   const module = { exports: {} };
   new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, createRequire(file));
   return module.exports;

@@ -5,7 +5,7 @@
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProcessGroup } from './processGroup.mjs';
-import { buildBundles, compileTests, emulatorSourceExists, projectRoot } from './project.mjs';
+import { buildBundles, compileTests, projectRoot } from './project.mjs';
 import { readSandboxCredentials } from './sandboxCredentials.mjs';
 import { startEmulatorProcess } from './emulatorProcess.mjs';
 import { linkProjectAsInstalledExtension, printExtensionHostLogs, startCodeServer } from './codeServer.mjs';
@@ -22,6 +22,8 @@ export async function startWorkbenchRun({ suite, loadExtension, env = {} }) {
   const runDir = join(ARTIFACTS_DIR, 'runs', `${suite}-${timestamp()}`);
   processes.stopOnSignals(() => console.error(`[harness] logs of this run: ${runDir}`));
   mkdirSync(runDir, { recursive: true });
+  // Chromium profiles (test/e2e/browser.ts) inside the run folder: a killed run leaves nothing in /tmp.
+  process.env.GA_CHROMIUM_PROFILES_DIR = join(runDir, 'chromium');
   try {
     buildBundles();
     compileTests();
@@ -38,9 +40,9 @@ export async function startWorkbenchRun({ suite, loadExtension, env = {} }) {
       extensionsDir,
       workspace,
       logFile: join(runDir, 'code-server.log'),
-      env: { ...(emulator ? { GA_IPV6_SANDBOX_ENDPOINT: emulator.endpoint } : {}), GA_TEST_RESULTS: resultsFile, ...env },
+      env: { GA_IPV6_SANDBOX_ENDPOINT: emulator.endpoint, GA_TEST_RESULTS: resultsFile, ...env },
     });
-    console.log(`[harness] code-server ${server.origin} (VS Code 1.100.3)${emulator ? `, emulator ${emulator.endpoint}` : ''}`);
+    console.log(`[harness] code-server ${server.origin} (VS Code 1.100.3), emulator ${emulator.endpoint}`);
     return { processes, runDir, server, emulator, resultsFile, finish: (passed) => finish(processes, runDir, server, passed) };
   } catch (error) {
     await processes.stopAll();
@@ -50,16 +52,10 @@ export async function startWorkbenchRun({ suite, loadExtension, env = {} }) {
 }
 
 async function startSandboxEmulator(processes, runDir) {
-  if (!emulatorSourceExists()) {
-    console.warn('[harness] WARNING: src/emulator/main.ts does not exist yet; running without the emulator '
-      + '(GA_IPV6_SANDBOX_ENDPOINT is not set).');
-    return undefined;
-  }
-  const credentials = await readSandboxCredentials();
-  const emulator = await startEmulatorProcess(processes, {
-    seed: 'demo', timeScale: 0.01, credentials, logFile: join(runDir, 'emulator.log'),
+  console.log('[harness] starting the emulator (demo fixture, time scale 0.01)');
+  return startEmulatorProcess(processes, {
+    seed: 'demo', timeScale: 0.01, credentials: await readSandboxCredentials(), logFile: join(runDir, 'emulator.log'),
   });
-  return emulator;
 }
 
 async function finish(processes, runDir, server, passed) {

@@ -1,10 +1,9 @@
 // One API call as every service makes it: retry with backoff, cancellation, error mapping and one log line per
 // attempt. The request object is built by the caller once, so a ClientToken inside it is the same on every retry.
-import { CloudError, toCloudError, type CloudProduct, type ErrorContext } from './errors';
+import { CloudError, cancelledError, toCloudError, type CloudProduct, type ErrorContext } from './errors';
 import type { CloudLogger } from './logger';
 import { withRetry, type RetryOptions } from './retry';
 import type { CloudConnection } from './connection';
-import { cancelledError } from './errors';
 
 export interface CallSettings {
   signal?: AbortSignal;
@@ -30,14 +29,20 @@ export class ApiCaller {
     return this.product === 'ga' ? this.connection.gaEndpoint : this.connection.dnsEndpoint;
   }
 
+  /** Read lazily: the key id and the secrets to mask are known only once credentials have been read. */
   context(action: string): ErrorContext {
+    const connection = this.connection;
     return {
       action,
       product: this.product,
-      profileName: this.connection.profileName,
+      profileName: connection.profileName,
       endpoint: this.endpoint,
-      accessKeyId: this.connection.accessKeyId,
-      secrets: this.connection.knownSecrets(),
+      get accessKeyId() {
+        return connection.accessKeyId;
+      },
+      get secrets() {
+        return connection.knownSecrets();
+      },
     };
   }
 
@@ -45,12 +50,12 @@ export class ApiCaller {
   async call<R extends ResponseLike>(action: string, params: object, send: () => Promise<R>, settings: CallSettings = {}): Promise<R> {
     const now = this.retry.now ?? Date.now;
     let started = now();
-    const failure = (e: unknown) => toCloudError(e, this.context(action));
     try {
       return await withRetry(
         async () => {
           started = now();
-          const res = await raceAbort(send(), settings.signal, () => cancelledError(this.context(action), settings.mutation));
+          const attempt = withDeadline(send(), this.connection.attemptTimeoutMs);
+          const res = await raceAbort(attempt, settings.signal, () => cancelledError(this.context(action), settings.mutation));
           this.logger.log({ ...this.entry(action, params, started), outcome: 'ok', requestId: requestIdOf(res) });
           return res;
         },
@@ -65,7 +70,7 @@ export class ApiCaller {
         this.retry,
       );
     } catch (e) {
-      const err = e instanceof CloudError ? e : failure(e);
+      const err = e instanceof CloudError ? e : toCloudError(e, this.context(action));
       this.logger.log({ ...this.entry(action, params, started), outcome: 'error', code: err.code, requestId: err.requestId });
       throw err;
     }
@@ -90,5 +95,13 @@ function raceAbort<T>(p: Promise<T>, signal: AbortSignal | undefined, cancelled:
     const onAbort = () => reject(cancelled());
     signal.addEventListener('abort', onAbort, { once: true });
     p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Rejects like the HTTP stack's own read timeout when an attempt outlives `ms` (its answer is then ignored). */
+function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(Object.assign(new Error(`ReadTimeout(${ms}): no answer within ${ms} ms`), { name: 'RequestTimeoutError' })), ms);
+    p.then(resolve, reject).finally(() => clearTimeout(timer));
   });
 }

@@ -31,6 +31,11 @@ export interface CloudConnection {
   readonly protocol: 'https' | 'http';
   /** The generated GA client (created on first use). */
   readonly ga: GaClient;
+  /**
+   * The longest one attempt may take (connect + read timeout). The HTTP stack does not always enforce its read
+   * timeout on reused keep-alive sockets, so the caller enforces this too.
+   */
+  readonly attemptTimeoutMs: number;
   /** The official Alidns client (created on first use). */
   readonly dns: AlidnsClient;
   /** Secret values seen so far, so logs and messages can mask them. Never display these. */
@@ -41,6 +46,8 @@ export function connect(profile: Profile, options: ConnectionOptions = {}): Clou
   const protocol = profile.endpoints.protocol ?? 'https';
   const gaEndpoint = profile.endpoints.ga || DEFAULT_GA_ENDPOINT;
   const dnsEndpoint = profile.endpoints.dns || DEFAULT_DNS_ENDPOINT;
+  const readTimeout = options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+  const connectTimeout = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const secrets = new Set<string>();
   let accessKeyId = profile.accessKeyId;
   let ga: GaClient | undefined;
@@ -69,8 +76,8 @@ export function connect(profile: Profile, options: ConnectionOptions = {}): Clou
       endpoint,
       protocol,
       regionId: GA_REGION_ID,
-      readTimeout: options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
-      connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      readTimeout,
+      connectTimeout,
     });
   };
 
@@ -83,6 +90,7 @@ export function connect(profile: Profile, options: ConnectionOptions = {}): Clou
     gaEndpoint,
     dnsEndpoint,
     protocol,
+    attemptTimeoutMs: readTimeout + connectTimeout,
     get ga() {
       return (ga ??= new (loadSdk().GaClient)(config(gaEndpoint)));
     },

@@ -35,6 +35,8 @@ const EXACT: Record<string, CloudErrorCategory> = {
   'InvalidRR.NoExist': 'notFound',
   'InvalidDomainName.NoExist': 'notFound',
   DryRunOperation: 'invalid',
+  // A precondition, not a missing target: the instance has no basic bandwidth plan bound (yet).
+  'NotExist.BasicBandwidthPackage': 'conflict',
 };
 
 const PREFIXES: readonly [string, CloudErrorCategory][] = [

@@ -157,7 +157,7 @@ export function toCloudError(e: unknown, ctx: ErrorContext): CloudError {
   const code = typeof err?.code === 'string' ? err.code : '';
   const raw = redactText(firstLine(typeof err?.message === 'string' ? err.message : String(e)), secrets);
   const where = ctx.endpoint ? `the ${PRODUCT_LABEL[ctx.product]} endpoint ${ctx.endpoint}` : PRODUCT_LABEL[ctx.product];
-  const profile = ctx.profileName ? ` of profile "${ctx.profileName}"` : '';
+  const profile = ctx.profileName ? ` of profile "${ctx.profileName}"` : ' of the profile';
   const base = { action: ctx.action, product: ctx.product, profileName: ctx.profileName };
 
   if (name === 'AbortError' || code === 'ABORT_ERR') return cancelledError(ctx);
@@ -167,7 +167,7 @@ export function toCloudError(e: unknown, ctx: ErrorContext): CloudError {
       code: 'RequestTimeout',
       category: 'timeout',
       transient: true,
-      message: `${where} did not answer ${ctx.action} in time (${raw}). Check your network or proxy and retry; if it keeps happening, check the endpoint configured for the profile${profile}.`,
+      message: `${where} did not answer ${ctx.action} in time (${raw}). Check your network or proxy and retry; if it keeps happening, check the endpoint configured${profile}.`,
     });
   }
   const net = NETWORK_CODES[code] ?? (/socket hang up/i.test(raw) ? { what: 'closed the connection (socket hang up)', transient: true } : undefined);
@@ -177,7 +177,7 @@ export function toCloudError(e: unknown, ctx: ErrorContext): CloudError {
       code,
       category: 'network',
       transient: net.transient,
-      message: `Could not call ${ctx.action}: ${where} ${net.what}. Check your network connection, proxy settings and the endpoint configured for the profile${profile}, then retry.`,
+      message: `Could not call ${ctx.action}: ${where} ${net.what}. Check your network connection, proxy settings and the endpoint configured${profile}, then retry.`,
     });
   }
   if (e instanceof SyntaxError) {
@@ -186,7 +186,7 @@ export function toCloudError(e: unknown, ctx: ErrorContext): CloudError {
       code: 'InvalidResponse',
       category: 'server',
       transient: true,
-      message: `${where} answered ${ctx.action} with something that is not JSON (${raw}); is the endpoint${profile} really an Alibaba Cloud API endpoint?`,
+      message: `${where} answered ${ctx.action} with something that is not JSON (${raw}); is the endpoint configured${profile} really an Alibaba Cloud API endpoint?`,
     });
   }
   return new CloudError({

@@ -44,8 +44,8 @@ export function formatLogEntry(entry: CloudLogEntry, secrets: readonly (string |
         : `error ${entry.code ?? ''}`.trim();
   const parts = [
     `${entry.product.toUpperCase()} ${entry.action}`,
-    outcome,
     `${Math.round(entry.durationMs)} ms`,
+    outcome,
     entry.requestId ? `RequestId=${entry.requestId}` : undefined,
     entry.profileName ? `profile=${JSON.stringify(entry.profileName)}` : undefined,
     entry.params !== undefined ? JSON.stringify(redactParams(entry.params, secrets)) : undefined,

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly status = 400,
+    /** Extra top-level fields of the error body, e.g. `AccessDeniedDetail` on a RAM denial. */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
   }

@@ -8,6 +8,8 @@ export interface FaultSpec {
   throttle?: number;
   /** Probability 0..1 of answering `ServiceUnavailable` (HTTP 503). */
   serverError?: number;
+  /** Probability 0..1 of answering `Forbidden.RAM` (HTTP 403, with AccessDeniedDetail): a RAM policy denies the action. */
+  forbidden?: number;
   /** Probability 0..1 of destroying the connection without an answer. */
   reset?: number;
   /**
@@ -21,7 +23,7 @@ export interface FaultSpec {
   times?: number;
 }
 
-export type FaultOutcome = 'throttle' | 'serverError' | 'resetBefore' | 'resetAfter';
+export type FaultOutcome = 'throttle' | 'serverError' | 'forbidden' | 'resetBefore' | 'resetAfter';
 
 export interface FaultDecision {
   latencyMs: number;
@@ -29,7 +31,7 @@ export interface FaultDecision {
 }
 
 const MAX_LATENCY_MS = 120_000;
-const KEYS = new Set(['action', 'throttle', 'serverError', 'reset', 'resetPhase', 'latencyMs', 'times']);
+const KEYS = new Set(['action', 'throttle', 'serverError', 'forbidden', 'reset', 'resetPhase', 'latencyMs', 'times']);
 
 /** Checks an admin request body; throws an Error whose message says what to fix. */
 export function parseFaultSpec(input: unknown): FaultSpec {
@@ -40,7 +42,7 @@ export function parseFaultSpec(input: unknown): FaultSpec {
   const unknown = Object.keys(o).find((k) => !KEYS.has(k));
   if (unknown) throw new Error(`Unknown fault field "${unknown}"; fields are ${[...KEYS].join(', ')}.`);
   if (typeof o.action !== 'string' || o.action === '') throw new Error('"action" must be an action name such as "CreateIpSets", or "*" for all actions.');
-  for (const p of ['throttle', 'serverError', 'reset'] as const) {
+  for (const p of ['throttle', 'serverError', 'forbidden', 'reset'] as const) {
     const v = o[p];
     if (v !== undefined && (typeof v !== 'number' || !(v >= 0 && v <= 1))) throw new Error(`"${p}" is a probability from 0 to 1; got ${JSON.stringify(v)}.`);
   }
@@ -83,6 +85,7 @@ export class FaultInjector {
     const hit = (p: number | undefined): boolean => p !== undefined && p > 0 && this.random() < p;
     let outcome: FaultOutcome | undefined;
     if (hit(fault.reset)) outcome = fault.resetPhase === 'after' ? 'resetAfter' : 'resetBefore';
+    else if (hit(fault.forbidden)) outcome = 'forbidden';
     else if (hit(fault.serverError)) outcome = 'serverError';
     else if (hit(fault.throttle)) outcome = 'throttle';
     return { latencyMs: fault.latencyMs ?? 0, outcome };

@@ -3,11 +3,12 @@
 // parameters, run the product's handler, and always answer JSON with a RequestId.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError, type EmulatorOptions, type ProductModule } from './api';
+import { ApiError, type ActionHandler, type EmulatorOptions, type ProductModule } from './api';
 import type { Engine } from './engine';
 import type { FaultInjector } from './faults';
 import { BodyTooLargeError, isFormBody, readBody, searchParamsToRecord, sendJson } from './httpIo';
 import { redactParams, type RequestLog, type RequestLogEntry } from './requestLog';
+import { responseProblems } from './responseCheck';
 import { signatureStyle, type SignatureVerifier } from './signature';
 import { unflatten } from './unflatten';
 import { actionSpec, productSpec } from './wireSpec';
@@ -40,11 +41,77 @@ export function errorBody(error: ApiError, requestId: string, product: ProductMo
     Code: error.code,
     Message: error.message,
     Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}${productParam}&requestId=${requestId}`,
+    ...error.extra,
   };
+}
+
+/** A RAM denial as the gateway reports it, naming the RAM action the caller's policy lacks. */
+function ramDenied(product: ProductModule['product'], action: string, accessKeyId: string): ApiError {
+  const authAction = `${product}:${action}`;
+  return new ApiError(
+    'Forbidden.RAM',
+    `User not authorized to operate on the specified resource: AccessKey ${accessKeyId} is not allowed ${authAction} (denial injected by the emulator). Grant it in a RAM policy.`,
+    403,
+    { AccessDeniedDetail: { AuthAction: authAction, AuthPrincipalType: 'SubUser', AuthPrincipalDisplayName: accessKeyId, NoPermissionType: 'ImplicitDeny', PolicyType: 'AccountLevelIdentityBasedPolicy', EncodedDiagnosticMessage: '' } },
+  );
 }
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+interface RpcRequest {
+  url: URL;
+  body: Buffer;
+  query: Record<string, string>;
+  form: Record<string, string>;
+  /** Query and form parameters without the protocol ones, still flat (`Tag.1.Key`). */
+  business: Record<string, string>;
+}
+
+async function readRpcRequest(req: IncomingMessage): Promise<RpcRequest> {
+  if (req.method !== 'POST' && req.method !== 'GET') {
+    throw new ApiError('UnsupportedHTTPMethod', `The HTTP method ${req.method} is not supported; RPC APIs take POST (or GET).`, 405);
+  }
+  const body = await readBody(req);
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const query = searchParamsToRecord(url.searchParams);
+  const form = isFormBody(req) ? searchParamsToRecord(new URLSearchParams(body.toString('utf8'))) : {};
+  const business: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...query, ...form })) if (!PROTOCOL_PARAMS.includes(k)) business[k] = v;
+  return { url, body, query, form, business };
+}
+
+/** Version and action of a request, read from the copy its signature covers (ACS3: headers, RPC: parameters). */
+function versionAndAction(req: IncomingMessage, rpc: RpcRequest): { version?: string; action?: string } {
+  const fromHeader = (name: string): string | undefined => {
+    const v = req.headers[name];
+    return typeof v === 'string' && v !== '' ? v : undefined;
+  };
+  const fromParams = (name: string): string | undefined => rpc.form[name] || rpc.query[name] || undefined;
+  const acs3 = signatureStyle({ headers: req.headers, query: rpc.query, form: rpc.form }) === 'ACS3';
+  const pick = (header: string, param: string): string | undefined => (acs3 ? fromHeader(header) ?? fromParams(param) : fromParams(param) ?? fromHeader(header));
+  return { version: pick('x-acs-version', 'Version'), action: pick('x-acs-action', 'Action') };
+}
+
+function findModule(modules: readonly ProductModule[], version: string | undefined): ProductModule {
+  if (!version) throw new ApiError('MissingParameter', 'The input parameter "Version" that is mandatory for processing this request is not supplied (header x-acs-version or parameter Version).');
+  const module = modules.find((m) => m.version === version);
+  if (!module) {
+    const known = modules.map((m) => `${m.version} (${m.product})`).join(', ');
+    throw new ApiError('InvalidVersion', `Specified parameter Version is not valid: "${version}" is not served here; this endpoint serves ${known}.`);
+  }
+  return module;
+}
+
+function findHandler(module: ProductModule, action: string): ActionHandler {
+  const name = `${module.product.toUpperCase()} ${module.version}`;
+  if (!actionSpec(module.product, action)) {
+    throw new ApiError('InvalidAction.NotFound', `Specified api is not found, please check your url and method: ${name} has no action "${action}".`, 404);
+  }
+  const handler = Object.prototype.hasOwnProperty.call(module.handlers, action) ? module.handlers[action] : undefined;
+  if (!handler) throw new ApiError('InvalidAction.NotFound', `The action ${action} of ${name} exists on Alibaba Cloud but is not implemented by this local emulator.`, 404);
+  return handler;
 }
 
 export async function handleApiRequest(req: IncomingMessage, res: ServerResponse, deps: GatewayDeps): Promise<void> {
@@ -53,57 +120,28 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
   const entry: RequestLogEntry = { at: started, product: 'unknown', action: '', status: 0, requestId, durationMs: 0, params: {} };
   let module: ProductModule | undefined;
   try {
-    if (req.method !== 'POST' && req.method !== 'GET') {
-      throw new ApiError('UnsupportedHTTPMethod', `The HTTP method ${req.method} is not supported; RPC APIs take POST (or GET).`, 405);
-    }
-    const body = await readBody(req);
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const query = searchParamsToRecord(url.searchParams);
-    const form = isFormBody(req) ? searchParamsToRecord(new URLSearchParams(body.toString('utf8'))) : {};
-    const business: Record<string, string> = {};
-    for (const [k, v] of Object.entries({ ...query, ...form })) if (!PROTOCOL_PARAMS.includes(k)) business[k] = v;
-    entry.params = redactParams(business);
-
-    // The ACS3 signature covers the x-acs-* headers, the RPC one covers the parameters: route by the signed copy.
-    const style = signatureStyle({ headers: req.headers, query, form });
-    const fromHeader = (name: string): string | undefined => {
-      const v = req.headers[name];
-      return typeof v === 'string' && v !== '' ? v : undefined;
-    };
-    const fromParams = (name: string): string | undefined => form[name] || query[name] || undefined;
-    const pick = (headerName: string, paramName: string): string | undefined =>
-      style === 'ACS3' ? fromHeader(headerName) ?? fromParams(paramName) : fromParams(paramName) ?? fromHeader(headerName);
-    const version = pick('x-acs-version', 'Version');
-    const action = pick('x-acs-action', 'Action');
-    if (!version) throw new ApiError('MissingParameter', 'The input parameter "Version" that is mandatory for processing this request is not supplied (header x-acs-version or parameter Version).');
-    module = deps.modules.find((m) => m.version === version);
-    if (!module) {
-      const known = deps.modules.map((m) => `${m.version} (${m.product})`).join(', ');
-      throw new ApiError('InvalidVersion', `Specified parameter Version is not valid: "${version}" is not served here; this endpoint serves ${known}.`);
-    }
+    const rpc = await readRpcRequest(req);
+    entry.params = redactParams(rpc.business);
+    const { version, action } = versionAndAction(req, rpc);
+    module = findModule(deps.modules, version);
     entry.product = module.product;
     if (!action) throw new ApiError('MissingParameter', 'The input parameter "Action" that is mandatory for processing this request is not supplied (header x-acs-action or parameter Action).');
     entry.action = action;
-    const handler = Object.prototype.hasOwnProperty.call(module.handlers, action) ? module.handlers[action] : undefined;
-    if (!actionSpec(module.product, action)) {
-      throw new ApiError('InvalidAction.NotFound', `Specified api is not found, please check your url and method: ${module.product.toUpperCase()} ${version} has no action "${action}".`, 404);
-    }
-    if (!handler) {
-      throw new ApiError('InvalidAction.NotFound', `The action ${action} of ${module.product.toUpperCase()} ${version} exists on Alibaba Cloud but is not implemented by this local emulator.`, 404);
-    }
-
-    const accessKeyId = deps.verifier.verify({ method: req.method, path: url.pathname, headers: req.headers, query, form, body });
+    const handler = findHandler(module, action);
+    const accessKeyId = deps.verifier.verify({ method: req.method ?? 'POST', path: rpc.url.pathname, headers: req.headers, query: rpc.query, form: rpc.form, body: rpc.body });
 
     const fault = deps.faults.decide(action);
     if (fault.latencyMs > 0) await delay(fault.latencyMs);
     if (fault.outcome === 'resetBefore') return dropConnection(req, entry, deps);
+    if (fault.outcome === 'forbidden') throw ramDenied(module.product, action, accessKeyId);
     if (fault.outcome === 'serverError') throw new ApiError('ServiceUnavailable', 'The request has failed due to a temporary failure of the server (fault injected by the emulator).', 503);
     if (fault.outcome === 'throttle') throw new ApiError('Throttling.User', 'Request was denied due to user flow control (fault injected by the emulator).', 400);
 
-    const raw = unflatten(business);
+    const raw = unflatten(rpc.business);
     entry.params = redactParams(raw);
     const params = validateParams(module.product, action, raw, { strict: deps.options.strict });
-    const answer = deps.engine.run(handler, params, { requestId, accessKeyId, clock: deps.engine.clock, options: deps.options });
+    const context = { requestId, accessKeyId, clock: deps.engine.clock, options: deps.options };
+    const answer = deps.engine.run(checkedAnswer(module.product, action, handler, deps), params, context);
     if (fault.outcome === 'resetAfter') return dropConnection(req, entry, deps);
     entry.status = 200;
     sendJson(res, 200, { RequestId: requestId, ...answer }, { 'x-acs-request-id': requestId });
@@ -115,6 +153,24 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
   } finally {
     finish(entry, started, deps);
   }
+}
+
+/**
+ * Holds each answer to the wire spec's response fields, so a green test against the emulator also means the
+ * real API answers in that shape. A mismatch is an emulator bug: strict mode fails the call (before its change
+ * is committed), lenient mode only logs it.
+ */
+function checkedAnswer(product: ProductModule['product'], action: string, handler: ActionHandler, deps: GatewayDeps): ActionHandler {
+  return (params, ctx, state) => {
+    const answer = handler(params, ctx, state);
+    const problems = responseProblems(product, action, { RequestId: ctx.requestId, ...answer });
+    if (problems.length > 0) {
+      const text = `the emulator's answer to ${action} does not match the API's response fields: ${problems.slice(0, 5).join('; ')}`;
+      deps.log(text);
+      if (deps.options.strict) throw new ApiError('InternalError', `Emulator bug: ${text}.`, 500);
+    }
+    return answer;
+  };
 }
 
 function dropConnection(req: IncomingMessage, entry: RequestLogEntry, deps: GatewayDeps): void {

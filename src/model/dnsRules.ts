@@ -1,6 +1,6 @@
 // Alibaba Cloud DNS record rules (ga-api.md §6.4), pure. The client validates with them before writing, the
 // emulator enforces them with the API's codes, and forms and ga.yaml show the same messages.
-import { Check, isHostName, isIpv4, isIpv6, isInteger } from './rules';
+import { canonicalIpv6, Check, isHostName, isIpv4, isIpv6, isInteger } from './rules';
 
 export const RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'SRV', 'REDIRECT_URL', 'FORWARD_URL'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
@@ -111,6 +111,7 @@ function sameName(a: DnsRecordInput, b: DnsRecordInput): boolean {
 
 function normalizedValue(type: string, value: string): string {
   const v = value.trim().replace(/\.$/, '');
+  if (type === 'AAAA') return canonicalIpv6(v) ?? v.toLowerCase();
   return type === 'TXT' ? v : v.toLowerCase();
 }
 

@@ -382,6 +382,27 @@ export function isIpv6(value: string): boolean {
   return dbl.length === 2 ? parts.length < needed : parts.length === needed;
 }
 
+/** The full, lower-case form of an IPv6 address (`2408:4000::1` → `2408:4000:0:0:0:0:0:1`), so equal addresses compare equal. */
+export function canonicalIpv6(value: string): string | undefined {
+  const v = value.trim().toLowerCase();
+  if (!isIpv6(v)) return undefined;
+  let tail: string[] = [];
+  let text = v;
+  const lastColon = v.lastIndexOf(':');
+  const dotted = v.slice(lastColon + 1);
+  if (dotted.includes('.')) {
+    const p = parseIpv4(dotted)!;
+    tail = [((p[0] << 8) | p[1]).toString(16), ((p[2] << 8) | p[3]).toString(16)];
+    text = v.slice(0, lastColon + 1) + '0';
+  }
+  const [head, rest] = text.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = rest === undefined || rest === '' ? [] : rest.split(':');
+  if (tail.length) right.length ? right.pop() : left.pop();
+  const fill = rest === undefined ? [] : Array(8 - tail.length - left.length - right.length).fill('0');
+  return [...left, ...fill, ...right, ...tail].map((g) => parseInt(g, 16).toString(16)).join(':');
+}
+
 /** Collects the first message of each field, for forms and ga.yaml diagnostics alike. */
 export function collect(checks: Record<string, Check>): Record<string, string> {
   const out: Record<string, string> = {};

@@ -82,6 +82,5 @@ function doneAttempts(report: ProbeReport): number {
 }
 
 function visibleLength(s: string): number {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/\x1b\[[0-9;]*m/g, '').length;
 }

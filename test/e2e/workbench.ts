@@ -21,21 +21,32 @@ export async function openWorkbench(page: Page): Promise<void> {
   await page.locator('.activitybar .action-label').first().waitFor({ timeout: WORKBENCH_TIMEOUT_MS });
 }
 
-/** F1, type the label, pick the row with exactly that label, Enter. */
-export async function runFromCommandPalette(page: Page, label: string): Promise<void> {
-  await page.keyboard.press('F1');
+/**
+ * F1, type the label, pick the row with exactly that label. The palette lists an extension's commands only once
+ * the extension host has read its manifest, which can be after the workbench appears: until the deadline, a
+ * palette without the command is closed and opened again.
+ */
+export async function runFromCommandPalette(page: Page, label: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   const widget = page.locator('.quick-input-widget');
-  await widget.waitFor({ state: 'visible' }).catch(() => { throw new Error('F1 did not open the command palette'); });
-  await page.keyboard.type(label);
   // A row's aria-label is the command's label, followed by ", similar commands" or a keybinding when it has one.
   const rows = page.locator('.quick-input-list .monaco-list-row');
-  const row = rows.filter({ has: page.locator(`.label-name:text-is("${label}")`) })
-    .or(page.locator(`.quick-input-list .monaco-list-row[aria-label="${label}"]`)).first();
-  try {
-    await row.waitFor({ state: 'visible', timeout: 10_000 });
-  } catch {
-    const offered = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).filter(Boolean).slice(0, 8));
-    throw new Error(`the command palette has no command "${label}"; for that text it offers: ${offered.length ? offered.map((o) => `"${o}"`).join(', ') : 'nothing'}`);
+  const row = page.locator(`.quick-input-list .monaco-list-row:is([aria-label=${css(label)}], [aria-label^=${css(`${label},`)}])`).first();
+  for (;;) {
+    await page.keyboard.press('F1');
+    await widget.waitFor({ state: 'visible' }).catch(() => { throw new Error('F1 did not open the command palette'); });
+    await page.keyboard.type(label);
+    try {
+      await row.waitFor({ state: 'visible', timeout: 3000 });
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        const offered = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).filter(Boolean).slice(0, 8));
+        throw new Error(`the command palette has no command "${label}"; for that text it offers: ${offered.length ? offered.map((o) => `"${o}"`).join(', ') : 'nothing'}`);
+      }
+      await page.keyboard.press('Escape');
+      await widget.waitFor({ state: 'hidden' });
+    }
   }
   await row.click();
   await widget.waitFor({ state: 'hidden' }).catch(() => { throw new Error(`the command palette stayed open after choosing "${label}"`); });
@@ -43,7 +54,8 @@ export async function runFromCommandPalette(page: Page, label: string): Promise<
 
 /** Clicks the activity-bar item titled `title` and waits for the side bar to show that container. */
 export async function openViewContainer(page: Page, title: string): Promise<void> {
-  const item = page.locator(`.activitybar .action-label[aria-label="${title}"], .activitybar .action-label[aria-label^="${title} ("]`).first();
+  // With a keybinding the label reads "Title (Ctrl+Shift+X)".
+  const item = page.locator(`.activitybar .action-label:is([aria-label=${css(title)}], [aria-label^=${css(`${title} (`)}])`).first();
   try {
     await item.waitFor({ state: 'visible', timeout: 20_000 });
   } catch {
@@ -52,17 +64,14 @@ export async function openViewContainer(page: Page, title: string): Promise<void
   }
   await item.click();
   const heading = page.locator('.part.sidebar .composite.title h2');
-  await page.waitForFunction(
-    (expected) => document.querySelector('.part.sidebar .composite.title h2')?.textContent?.startsWith(expected) ?? false,
-    title, { timeout: 10_000 },
-  ).catch(async () => {
-    throw new Error(`clicking "${title}" in the activity bar did not show it in the side bar (its title is "${await heading.textContent().catch(() => '')}")`);
+  await heading.filter({ hasText: new RegExp(`^${escapeRegExp(title)}`) }).waitFor({ timeout: 10_000 }).catch(async () => {
+    throw new Error(`clicking "${title}" in the activity bar did not show it in the side bar (its title is "${await heading.textContent({ timeout: 1000 }).catch(() => '')}")`);
   });
 }
 
 /** Waits for the side bar to show a section (view) named `name`. */
 export async function expectViewSection(page: Page, name: string): Promise<void> {
-  await page.locator(`.part.sidebar .pane-header[aria-label="${name} Section"]`).waitFor({ state: 'attached', timeout: 10_000 })
+  await page.locator(`.part.sidebar .pane-header[aria-label=${css(`${name} Section`)}]`).waitFor({ state: 'attached', timeout: 10_000 })
     .catch(async () => {
       const shown = await page.locator('.part.sidebar .pane-header').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
       throw new Error(`the side bar shows no "${name}" view; its sections: ${shown.map((s) => `"${s}"`).join(', ') || 'none'}`);
@@ -71,16 +80,15 @@ export async function expectViewSection(page: Page, name: string): Promise<void>
 
 /** Error dialogs ("Command … resulted in an error") and error notifications currently on screen. */
 export async function workbenchErrors(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const text = (el: Element | null) => el?.textContent?.trim() ?? '';
-    const dialogs = [...document.querySelectorAll('.monaco-dialog-box')]
-      .filter((d) => d.querySelector('.codicon-error, .codicon-dialog-error'))
-      .map((d) => `dialog: ${text(d.querySelector('.dialog-message-text'))} ${text(d.querySelector('.dialog-message-detail'))}`.trim());
-    const toasts = [...document.querySelectorAll('.notifications-toasts .notification-list-item')]
-      .filter((n) => n.querySelector('.codicon-error'))
-      .map((n) => `notification: ${text(n.querySelector('.notification-list-item-message'))}`);
-    return [...dialogs, ...toasts];
-  });
+  const dialogs = await page.locator('.monaco-dialog-box')
+    .filter({ has: page.locator('.codicon-error, .codicon-dialog-error') })
+    .locator('.dialog-message-container')
+    .allInnerTexts();
+  const toasts = await page.locator('.notifications-toasts .notification-list-item')
+    .filter({ has: page.locator('.codicon-error') })
+    .locator('.notification-list-item-message')
+    .allInnerTexts();
+  return [...dialogs.map((t) => `dialog: ${oneLine(t)}`), ...toasts.map((t) => `notification: ${oneLine(t)}`)];
 }
 
 /**
@@ -95,4 +103,17 @@ export async function expectNoErrorsWithin(page: Page, ms: number, after: string
     if (errors.length) throw new Error(`after ${after} the workbench shows: ${errors.join(' | ')}`);
     await page.waitForTimeout(200);
   } while (Date.now() < deadline);
+}
+
+/** A CSS string literal (JSON's escaping is valid CSS for the labels used here). */
+function css(text: string): string {
+  return JSON.stringify(text);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

@@ -313,7 +313,7 @@ export interface DescribeBandwidthPackageResponseBody {
   regionId?: string;
   /** required */ requestId?: string;
   resourceGroupId?: string;
-  /** one of init, active, binded, binding, unbinding, updating, finacialLocked, locked */ state?: string;
+  /** one of init, active, binded, binding, unbinding, updating, finacialLocked, locked, deleting */ state?: string;
   tags?: DescribeBandwidthPackageResponseBodyTags[];
   /** one of Basic, CrossDomain */ type?: string;
 }
@@ -361,7 +361,7 @@ export interface ListBandwidthPackagesResponseBodyBandwidthPackages {
   ratio?: number;
   regionId?: string;
   resourceGroupId?: string;
-  /** one of init, active, binded, binding, unbinding, updating, finacialLocked, locked */ state?: string;
+  /** one of init, active, binded, binding, unbinding, updating, finacialLocked, locked, deleting */ state?: string;
   tags?: ListBandwidthPackagesResponseBodyBandwidthPackagesTags[];
   /** one of Basic, CrossDomain */ type?: string;
 }

@@ -1,5 +1,5 @@
 // AddDomainRecord, UpdateDomainRecord, DeleteDomainRecord and DescribeDomainRecordInfo (ga-api.md §3.3–3.6).
-import type { DnsRecordInput } from '../../model';
+import { DEFAULT_TTL, type DnsRecordInput } from '../../model';
 import type { ActionHandler } from '../api';
 import type { DnsRecord, DnsState, DnsZone } from '../state';
 import { checkNotLocked, checkNotNoOp, checkRecordWrite, recordFromParams } from './recordRules';
@@ -14,7 +14,7 @@ export function addRecord(dns: DnsState, zone: DnsZone, input: DnsRecordInput, n
     RR: input.rr,
     Type: input.type,
     Value: input.value,
-    TTL: input.ttl ?? zone.MinTtl,
+    TTL: input.ttl ?? DEFAULT_TTL,
     Line: input.line ?? 'default',
     ...(input.type === 'MX' ? { Priority: input.priority } : {}),
     Status: 'Enable',

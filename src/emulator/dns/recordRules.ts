@@ -1,13 +1,12 @@
 // Applies the Alidns record rules of src/model/dnsRules.ts with the codes the service answers (ga-api.md §5.3,
 // §6.4). Codes for malformed fields and for a TTL below the edition's minimum are not in Alibaba's published
 // tables; they follow what third-party clients handle (QuotaExceeded.TTL, SubDomainInvalid.*, InvalidRR.Format).
-import { findRecordClash, findRecordProblem, type DnsRecordInput, type RecordField } from '../../model';
+import { DEFAULT_TTL, findRecordClash, findRecordProblem, type DnsRecordInput, type RecordField } from '../../model';
 import { ApiError, type Params } from '../api';
 import type { DnsRecord, DnsZone } from '../state';
 import { edition } from './editions';
 import { asExisting, existingRecords } from './zoneStore';
 
-const DEFAULT_TTL = 600;
 const DEFAULT_LINE = 'default';
 
 const CODE_BY_FIELD: Record<Exclude<RecordField, 'ttl' | 'urlForwarding'>, string> = {

@@ -84,7 +84,7 @@ export const createAccelerator: ActionHandler = (params, ctx, state) => {
 };
 
 /** The API's view of an accelerator (DescribeAccelerator; ListAccelerators omits CrossPrivateState). */
-export function acceleratorView(a: Accelerator, forList = false): Record<string, unknown> {
+function acceleratorView(a: Accelerator, forList = false): Record<string, unknown> {
   return {
     AcceleratorId: a.AcceleratorId,
     Name: a.Name,

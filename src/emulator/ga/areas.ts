@@ -6,9 +6,9 @@ import { checkIpv6Region } from '../../model';
 import { optString } from './params';
 import { requireAccelerator } from './guards';
 
-export type RegionRow = GaState['regions'][number];
+type RegionRow = GaState['regions'][number];
 
-export function findRegion(ga: GaState, regionId: string): RegionRow | undefined {
+function findRegion(ga: GaState, regionId: string): RegionRow | undefined {
   return ga.regions.find((r) => r.RegionId === regionId);
 }
 

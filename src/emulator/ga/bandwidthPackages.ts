@@ -60,7 +60,7 @@ export const createBandwidthPackage: ActionHandler = (params, ctx, state) => {
 };
 
 /** The API's view of a plan (DescribeBandwidthPackage and each ListBandwidthPackages item). */
-export function bandwidthPackageView(p: BandwidthPackage): Record<string, unknown> {
+function bandwidthPackageView(p: BandwidthPackage): Record<string, unknown> {
   return {
     BandwidthPackageId: p.BandwidthPackageId,
     Name: p.Name,

@@ -273,7 +273,7 @@ function endpointView(e: EndpointConfiguration, withId: boolean): Record<string,
 }
 
 /** DescribeEndpointGroup's view; ListEndpointGroups items add EndpointId to endpoints and drop the access-log fields. */
-export function endpointGroupView(g: EndpointGroup, forList = false): Record<string, unknown> {
+function endpointGroupView(g: EndpointGroup, forList = false): Record<string, unknown> {
   const optional = <K extends keyof EndpointGroup>(k: K) => (g[k] !== undefined ? { [k]: g[k] } : {});
   return {
     EndpointGroupId: g.EndpointGroupId,

@@ -14,10 +14,6 @@ const LABEL: Record<GaResource, string> = {
   EndPointGroup: 'Endpoint group',
 };
 
-export function resourceLabel(resource: GaResource): string {
-  return LABEL[resource];
-}
-
 export function notExist(resource: GaResource, id: string): ApiError {
   return new ApiError(`NotExist.${resource}`, `${LABEL[resource]} ${id} does not exist (it may have been deleted); check the id.`);
 }

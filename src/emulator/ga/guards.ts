@@ -19,10 +19,9 @@ export function requireIpSet(ga: GaState, id: string): IpSet {
 }
 
 export function requireListener(ga: GaState, id: string, acceleratorId?: string): Listener {
-  const l = ga.listeners[id];
-  if (!l || (acceleratorId !== undefined && l.AcceleratorId !== acceleratorId)) {
-    if (l) throw new ApiError('NotExist.Listener', `Listener ${id} does not belong to accelerator ${acceleratorId} (it is on ${l.AcceleratorId}); check the ids.`);
-    failNotExist('Listener', id);
+  const l = ga.listeners[id] ?? failNotExist('Listener', id);
+  if (acceleratorId !== undefined && l.AcceleratorId !== acceleratorId) {
+    throw new ApiError('NotExist.Listener', `Listener ${id} does not belong to accelerator ${acceleratorId} (it is on ${l.AcceleratorId}); check the ids.`);
   }
   return l;
 }
@@ -48,7 +47,7 @@ export function endpointGroupsOf(ga: GaState, acceleratorId: string): EndpointGr
 }
 
 /** Why the accelerator cannot take a change now, or undefined when it can. */
-export function busyReason(ga: GaState, acc: Accelerator): string | undefined {
+function busyReason(ga: GaState, acc: Accelerator): string | undefined {
   if (acc.State !== 'active') return `it is ${describeState(acc.State)}`;
   const id = acc.AcceleratorId;
   const busy: [label: string, id: string, state: string][] = [

@@ -15,7 +15,7 @@ function count(states: readonly Health[], s: Health): number {
 }
 
 /** A group's status: all abnormal → abnormal, some → partiallyAbnormal, all still starting → init, else normal. */
-export function groupHealth(states: readonly Health[]): 'init' | 'normal' | 'abnormal' | 'partiallyAbnormal' {
+function groupHealth(states: readonly Health[]): 'init' | 'normal' | 'abnormal' | 'partiallyAbnormal' {
   const abnormal = count(states, 'abnormal');
   if (states.length > 0 && abnormal === states.length) return 'abnormal';
   if (abnormal > 0) return 'partiallyAbnormal';
@@ -24,7 +24,7 @@ export function groupHealth(states: readonly Health[]): 'init' | 'normal' | 'abn
 }
 
 /** The listener's summary has no `init`: endpoints still starting count as normal. */
-export function listenerHealth(states: readonly Health[]): 'normal' | 'abnormal' | 'partiallyAbnormal' {
+function listenerHealth(states: readonly Health[]): 'normal' | 'abnormal' | 'partiallyAbnormal' {
   const g = groupHealth(states);
   return g === 'init' ? 'normal' : g;
 }

@@ -4,7 +4,7 @@
 import { randomInt } from 'node:crypto';
 import type { GaState } from '../state';
 
-export const ID_PREFIX = {
+const ID_PREFIX = {
   accelerator: 'ga',
   bandwidthPackage: 'gbwp',
   ipSet: 'ips',

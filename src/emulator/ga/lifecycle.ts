@@ -24,7 +24,7 @@ export const REALISTIC_MS = {
   deleteEndpointGroup: 15_000,
 } as const;
 
-export type Operation = keyof typeof REALISTIC_MS;
+type Operation = keyof typeof REALISTIC_MS;
 
 /** Marks the resource as taking `operation`: State becomes `transient`, and `to` (or 'gone') when it ends. */
 export function begin(

@@ -143,7 +143,7 @@ export const createListener: ActionHandler = (params, ctx, state) => {
 };
 
 /** DescribeListener's view; ListListeners answers CreateTime as a number instead of a string. */
-export function listenerView(l: Listener, forList = false): Record<string, unknown> {
+function listenerView(l: Listener, forList = false): Record<string, unknown> {
   return {
     ListenerId: l.ListenerId,
     AcceleratorId: l.AcceleratorId,

@@ -1,9 +1,10 @@
 // Paging (PageNumber/PageSize) and tag filters of GA list actions. The core rejects a PageSize over the
 // action's maximum (from the wire spec); the defaults below are the service's.
 import type { Params } from '../api';
+import { pageOf } from '../paging';
 import { optInt } from './params';
 
-export const DEFAULT_PAGE_SIZE = 10;
+const DEFAULT_PAGE_SIZE = 10;
 
 export interface Page<T> {
   items: T[];
@@ -11,13 +12,8 @@ export interface Page<T> {
 }
 
 export function page<T>(all: readonly T[], params: Params): Page<T> {
-  const pageNumber = Math.max(1, optInt(params, 'PageNumber') ?? 1);
-  const pageSize = Math.max(1, optInt(params, 'PageSize') ?? DEFAULT_PAGE_SIZE);
-  const start = (pageNumber - 1) * pageSize;
-  return {
-    items: all.slice(start, start + pageSize),
-    paging: { TotalCount: all.length, PageNumber: pageNumber, PageSize: pageSize },
-  };
+  const p = pageOf(all, Math.max(1, optInt(params, 'PageNumber') ?? 1), Math.max(1, optInt(params, 'PageSize') ?? DEFAULT_PAGE_SIZE));
+  return { items: p.items, paging: { TotalCount: p.totalCount, PageNumber: p.pageNumber, PageSize: p.pageSize } };
 }
 
 /** Tag filters of list actions: every given tag must be on the resource (an empty Value matches any value). */

@@ -57,6 +57,7 @@ export function fakeConnection(ga: unknown, dns: unknown = {}, secrets: string[]
     gaEndpoint: 'ga.cn-hangzhou.aliyuncs.com',
     dnsEndpoint: 'alidns.aliyuncs.com',
     protocol: 'https',
+    attemptTimeoutMs: 60_000,
     ga: ga as CloudConnection['ga'],
     dns: dns as CloudConnection['dns'],
     knownSecrets: () => secrets,

@@ -12,11 +12,11 @@ test('one line per attempt: action, redacted params, duration, RequestId and out
   log.log({ product: 'alidns', action: 'AddDomainRecord', durationMs: 5, outcome: 'error', code: 'DomainRecordConflict', requestId: 'R-2' });
   log.info(`password is ${SECRET}`);
   assert.equal(lines.length, 4);
-  assert.match(lines[0], /^\[2026-01-01T00:00:00\.000Z\] GA CreateIpSets ok 12 ms RequestId=R-1 profile="work" /);
+  assert.match(lines[0], /^\[2026-01-01T00:00:00\.000Z\] GA CreateIpSets 12 ms ok RequestId=R-1 profile="work" /);
   assert.match(lines[0], /"AcceleratorId":"ga-1"/);
   assert.match(lines[0], /"ClientToken":"vsc-1"/);
-  assert.match(lines[1], /GA CreateIpSets Throttling\.User → retry 2 in 400 ms 3 ms/);
-  assert.match(lines[2], /ALIDNS AddDomainRecord error DomainRecordConflict 5 ms RequestId=R-2/);
+  assert.match(lines[1], /GA CreateIpSets 3 ms Throttling\.User → retry 2 in 400 ms/);
+  assert.match(lines[2], /ALIDNS AddDomainRecord 5 ms error DomainRecordConflict RequestId=R-2/);
   const all = lines.join('\n');
   for (const bad of [SECRET, 'feedface', '"tok"']) assert.ok(!all.includes(bad), `${bad} leaked: ${all}`);
 });

@@ -54,3 +54,8 @@ test('fqdn of a record', () => {
   assert.equal(recordFqdn('@', 'example.com'), 'example.com');
   assert.equal(recordFqdn('www', 'example.com'), 'www.example.com');
 });
+
+test('clash: AAAA values are compared as addresses, not as text', () => {
+  const c = findRecordClash({ rr: 'www', type: 'AAAA', value: 'fd6a:6761:0:0:0:0:a:1' }, zone);
+  assert.equal(c?.kind, 'duplicate');
+});

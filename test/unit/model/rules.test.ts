@@ -90,3 +90,13 @@ test('isIpv6 parses the forms the API and users write', () => {
   for (const ok of ['::1', 'fd6a:6761::a:1', '2001:db8:0:0:0:0:0:1', '::ffff:192.0.2.1', '2408:4000::']) assert.equal(isIpv6(ok), true, ok);
   for (const bad of ['', '1.2.3.4', 'fd6a:::1', '2001:db8::1::2', '12345::', 'g::1', '1:2:3:4:5:6:7:8:9']) assert.equal(isIpv6(bad), false, bad);
 });
+
+test('canonicalIpv6 makes equal addresses compare equal', async () => {
+  const { canonicalIpv6 } = await import('../../../src/model');
+  assert.equal(canonicalIpv6('2408:4000::1'), '2408:4000:0:0:0:0:0:1');
+  assert.equal(canonicalIpv6('2408:4000:0:0::01'), '2408:4000:0:0:0:0:0:1');
+  assert.equal(canonicalIpv6('::'), '0:0:0:0:0:0:0:0');
+  assert.equal(canonicalIpv6('::ffff:192.0.2.1'), '0:0:0:0:0:ffff:c000:201');
+  assert.equal(canonicalIpv6('FD6A:6761::A:1'), 'fd6a:6761:0:0:0:0:a:1');
+  assert.equal(canonicalIpv6('1.2.3.4'), undefined);
+});

@@ -53,6 +53,5 @@ test('colours are ANSI codes that do not disturb alignment', () => {
   const plain = renderReport(report(), { color: false });
   const coloured = renderReport(report());
   assert.match(coloured[1], /\x1b\[32mPASS\x1b\[0m/);
-  // eslint-disable-next-line no-control-regex
   assert.deepEqual(coloured.map((l) => l.replace(/\x1b\[[0-9;]*m/g, '')), plain);
 });

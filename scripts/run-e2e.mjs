@@ -1,0 +1,34 @@
+// Runs the UI journeys (test/e2e/*.test.ts, node:test + playwright-core driving headless Chromium) against a
+// real workbench: builds, starts the emulator (demo fixture) and code-server with the project installed as an
+// extension, runs the journeys, and stops everything it started. Failing journeys leave a screenshot and the
+// page's text in .test-artifacts/e2e/. Exit code: the journeys' (non-zero when one failed or none ran).
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { workbenchUrl } from './lib/codeServer.mjs';
+import { projectRoot } from './lib/project.mjs';
+import { startWorkbenchRun } from './lib/workbenchRun.mjs';
+
+let run;
+let passed = false;
+try {
+  run = await startWorkbenchRun({ suite: 'e2e', loadExtension: 'installed' });
+  passed = await runJourneys(run, workbenchUrl(run.server));
+} catch (error) {
+  console.error(`[e2e] ${error.message}`);
+} finally {
+  await run?.finish(passed);
+}
+process.exit(passed ? 0 : 1);
+
+async function runJourneys(run, url) {
+  const dir = join(projectRoot, 'out', 'test', 'e2e');
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.js')).map((f) => join(dir, f)) : [];
+  if (files.length === 0) throw new Error(`no UI journeys found (${dir}/*.test.js)`);
+  // One journey at a time: they share one workbench, and the machine has 2 cores. In a process group of its own
+  // (with the Chromium each journey starts), so that Ctrl-C or a failure stops it with everything else.
+  const child = run.processes.start('UI journeys', process.execPath,
+    ['--enable-source-maps', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
+    { cwd: projectRoot, inheritOutput: true, env: { ...process.env, GA_E2E_WORKBENCH_URL: url } });
+  const code = await new Promise((resolve) => child.once('exit', (status) => resolve(status ?? 1)));
+  return code === 0;
+}

@@ -1,0 +1,147 @@
+// GA fixtures for the sandbox and tests, built by calling the module's own handlers, so a fixture holds exactly
+// what the API would have produced. Finished resources are settled at `now`; the few demo operations still in
+// flight end at realistic times after `now`.
+import type { Params, RequestContext } from '../api';
+import type { EmulatorState } from '../state';
+import { gaModule } from './index';
+import { advanceGa, REALISTIC_MS } from './lifecycle';
+
+export { emptyGaState } from './gaState';
+
+export interface SeedSetup {
+  acceleratorId: string;
+  dnsName: string;
+  ipv6Address: string;
+  listenerId: string;
+  endpointGroupId: string;
+}
+
+/** The seed walk-through's backend: the data centre's public IPv4 web server (a documentation address). */
+export const SEED_BACKEND_IP = '203.0.113.10';
+
+class Builder {
+  constructor(
+    private readonly state: EmulatorState,
+    private readonly now: number,
+  ) {}
+
+  private context(inFlight: boolean): RequestContext {
+    const now = this.now;
+    return {
+      requestId: 'fixture',
+      accessKeyId: 'fixture',
+      clock: { now: () => now, after: (ms) => (inFlight ? now + ms : now) },
+      options: { timeScale: 1, strict: true, allowLoopbackEndpoints: false },
+    };
+  }
+
+  /** Runs an action to completion (its transitions land at `now`). */
+  done(action: string, params: Params): Record<string, unknown> {
+    const body = gaModule.handlers[action](params, this.context(false), this.state);
+    advanceGa(this.state, this.now);
+    return body;
+  }
+
+  /** Starts an action that is still running when the fixture is loaded (it ends REALISTIC_MS after `now`). */
+  inFlight(action: string, params: Params): Record<string, unknown> {
+    return gaModule.handlers[action](params, this.context(true), this.state);
+  }
+
+  accelerator(params: Params): string {
+    return this.done('CreateAccelerator', params).AcceleratorId as string;
+  }
+
+  /** Creates a basic plan, names it (the API has no name on create) and binds it to the accelerator. */
+  plan(acceleratorId: string, name: string, params: Params): string {
+    const id = this.done('CreateBandwidthPackage', { Type: 'Basic', ...params }).BandwidthPackageId as string;
+    this.state.ga.bandwidthPackages[id].Name = name;
+    if (acceleratorId) this.done('BandwidthPackageAddAccelerator', { AcceleratorId: acceleratorId, BandwidthPackageId: id });
+    return id;
+  }
+
+  area(acceleratorId: string, regionId: string, bandwidth: number, ipVersion: 'IPv4' | 'IPv6'): string {
+    const body = this.done('CreateIpSets', { AcceleratorId: acceleratorId, AccelerateRegion: [{ AccelerateRegionId: regionId, Bandwidth: bandwidth, IpVersion: ipVersion }] });
+    return (body.IpSets as { IpSetId: string }[])[0].IpSetId;
+  }
+
+  listener(acceleratorId: string, params: Params): string {
+    return this.done('CreateListener', { AcceleratorId: acceleratorId, ...params }).ListenerId as string;
+  }
+
+  endpointGroup(acceleratorId: string, listenerId: string, params: Params): string {
+    return this.done('CreateEndpointGroup', { AcceleratorId: acceleratorId, ListenerId: listenerId, ...params }).EndpointGroupId as string;
+  }
+}
+
+const subscription = { InstanceChargeType: 'PREPAY', PricingCycle: 'Month', Duration: 1, AutoPay: true };
+const planSubscription = { ChargeType: 'PREPAY', PricingCycle: 'Month', Duration: '1', AutoPay: true };
+
+/**
+ * Exactly where the seed walk-through ends: a subscription Small I instance with an Enhanced 2 Mbit/s basic
+ * plan, an IPv6 acceleration area in China (Beijing) with 2 Mbit/s, a TCP:80 listener with source-IP affinity
+ * and an endpoint group in China (Beijing) forwarding to the custom IP 203.0.113.10 with weight 100. All active.
+ */
+export function addSeedSetup(state: EmulatorState, now: number): SeedSetup {
+  const b = new Builder(state, now);
+  const acceleratorId = b.accelerator({ ...subscription, Spec: '1', Name: 'web-ipv6' });
+  b.plan(acceleratorId, 'web-ipv6-bandwidth', { ...planSubscription, Bandwidth: 2, BandwidthType: 'Enhanced' });
+  const ipSetId = b.area(acceleratorId, 'cn-beijing', 2, 'IPv6');
+  const listenerId = b.listener(acceleratorId, { Name: 'web-http', Protocol: 'TCP', PortRanges: [{ FromPort: 80, ToPort: 80 }], ClientAffinity: 'SOURCE_IP' });
+  const endpointGroupId = b.endpointGroup(acceleratorId, listenerId, {
+    Name: 'web-backend',
+    EndpointGroupRegion: 'cn-beijing',
+    EndpointConfigurations: [{ Type: 'Ip', Endpoint: SEED_BACKEND_IP, Weight: 100, EnableClientIPPreservation: false }],
+  });
+  return {
+    acceleratorId,
+    dnsName: state.ga.accelerators[acceleratorId].DnsName,
+    ipv6Address: state.ga.ipSets[ipSetId].IpAddressList[0],
+    listenerId,
+    endpointGroupId,
+  };
+}
+
+/**
+ * The sandbox account: the seed setup plus accelerators in other situations — one being created, one being
+ * reconfigured, one with two listeners and a drained (weight 0) endpoint, one without a bandwidth plan, one
+ * with an IPv4-only area outside the IPv6 regions — and a spare plan to bind. The operations in flight finish
+ * REALISTIC_MS after `now` (30 s for the creation, 10 s for the update).
+ */
+export function addDemoAccelerators(state: EmulatorState, now: number): SeedSetup {
+  const seed = addSeedSetup(state, now);
+  const b = new Builder(state, now);
+
+  b.inFlight('CreateAccelerator', { InstanceChargeType: 'POSTPAY', Name: 'api-ipv6-new' });
+
+  const shop = b.accelerator({ ...subscription, Spec: '2', Name: 'shop-ipv6' });
+  b.plan(shop, 'shop-bandwidth', { ...planSubscription, Bandwidth: 10, BandwidthType: 'Enhanced' });
+  b.area(shop, 'cn-shanghai', 5, 'IPv6');
+  b.inFlight('UpdateAccelerator', { AcceleratorId: shop, Description: `Description change in progress (about ${REALISTIC_MS.updateAccelerator / 1000} s)` });
+
+  const game = b.accelerator({ InstanceChargeType: 'POSTPAY', Spec: '3', Name: 'game-ipv6' });
+  b.plan(game, 'game-bandwidth', { ChargeType: 'POSTPAY', Bandwidth: 20, BandwidthType: 'Enhanced' });
+  b.area(game, 'cn-hangzhou', 10, 'IPv6');
+  b.area(game, 'cn-shenzhen', 10, 'IPv6');
+  const tcp = b.listener(game, { Name: 'game-tls', Protocol: 'TCP', PortRanges: [{ FromPort: 443, ToPort: 443 }] });
+  const udp = b.listener(game, { Name: 'game-voice', Protocol: 'UDP', PortRanges: [{ FromPort: 3478, ToPort: 3479 }] });
+  b.endpointGroup(game, tcp, {
+    Name: 'game-tls-servers',
+    EndpointGroupRegion: 'cn-hangzhou',
+    EndpointConfigurations: [
+      { Type: 'Ip', Endpoint: '198.51.100.20', Weight: 100 },
+      { Type: 'Ip', Endpoint: '198.51.100.21', Weight: 0 },
+    ],
+  });
+  b.endpointGroup(game, udp, { Name: 'game-voice-servers', EndpointGroupRegion: 'cn-hangzhou', EndpointConfigurations: [{ Type: 'Ip', Endpoint: '198.51.100.22', Weight: 50 }] });
+
+  b.accelerator({ InstanceChargeType: 'POSTPAY', Name: 'bare-no-plan' });
+
+  const tokyo = b.accelerator({ InstanceChargeType: 'POSTPAY', Spec: '1', Name: 'tokyo-ipv4' });
+  b.plan(tokyo, 'tokyo-bandwidth', { ChargeType: 'POSTPAY', Bandwidth: 5, BandwidthType: 'Advanced' });
+  b.area(tokyo, 'ap-northeast-1', 2, 'IPv4');
+  const tokyoListener = b.listener(tokyo, { Name: 'tokyo-https', Protocol: 'TCP', PortRanges: [{ FromPort: 443, ToPort: 443 }] });
+  b.endpointGroup(tokyo, tokyoListener, { Name: 'tokyo-servers', EndpointGroupRegion: 'ap-northeast-1', EndpointConfigurations: [{ Type: 'Ip', Endpoint: '203.0.113.30', Weight: 100 }] });
+
+  b.plan('', 'spare-bandwidth', { ChargeType: 'POSTPAY', Bandwidth: 10, BandwidthType: 'Enhanced' });
+  return seed;
+}

@@ -1,0 +1,145 @@
+// The emulator's command line (docs/ARCHITECTURE.md): `npm run emulator -- --port 8080 --seed demo`.
+// Starts the GA + Alidns API, the IPv6 → IPv4 data plane and, with --dns-port, the DNS responder; prints where
+// they listen and the local test AccessKey it accepts; stops cleanly (state file flushed) on SIGINT/SIGTERM.
+import { parseArgs } from 'node:util';
+import type { RunningEmulator, StartOptions } from './api';
+import { startDataPlane } from './dataplane';
+import { startDnsResponder } from './dnsResponder';
+import { FIXTURE_NAMES } from './fixtures';
+import { startEmulator } from './server';
+
+const USAGE = `Usage: npm run emulator -- --port <p> [--access-key-id <id> --access-key-secret <secret> [--security-token <t>]]
+       [--seed <${FIXTURE_NAMES.join('|')}>] [--time-scale <x>] [--state-file <f>] [--strict|--lenient]
+       [--allow-loopback-endpoints] [--dns-port <p>] [--quiet]
+
+  --port                      API port on 127.0.0.1 (0 = any free port; default 0)
+  --access-key-id/-secret     the AccessKey pair to accept (default: a generated local test pair, printed below)
+  --security-token            make that pair an STS key: requests must carry this token
+  --seed                      fixture to start from when there is no state file (default empty)
+  --time-scale                multiplies realistic transition times (1 = like the real service, 0.1 = 10x faster)
+  --state-file                keep the state in this JSON file across restarts
+  --strict / --lenient        reject (default) or ignore parameters an action does not have
+  --allow-loopback-endpoints  accept loopback/private endpoint addresses (local backends for the data plane)
+  --dns-port                  also answer DNS queries for the emulated zones on this UDP/TCP port
+  --quiet                     do not print one line per request`;
+
+class UsageError extends Error {}
+
+function portOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`--${name} must be a port number from 0 to 65535; got "${value}".`);
+  return port;
+}
+
+export function parseCommandLine(argv: string[]): { start: StartOptions; dnsPort?: number; quiet: boolean } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        'access-key-id': { type: 'string' },
+        'access-key-secret': { type: 'string' },
+        'security-token': { type: 'string' },
+        seed: { type: 'string' },
+        'time-scale': { type: 'string' },
+        'state-file': { type: 'string' },
+        strict: { type: 'boolean' },
+        lenient: { type: 'boolean' },
+        'allow-loopback-endpoints': { type: 'boolean' },
+        'dns-port': { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (values.help) throw new UsageError('');
+  if (values.strict && values.lenient) throw new UsageError('Give either --strict or --lenient, not both.');
+  const id = values['access-key-id'];
+  const secret = values['access-key-secret'];
+  if ((id === undefined) !== (secret === undefined)) throw new UsageError('Give --access-key-id and --access-key-secret together.');
+  if (values['security-token'] !== undefined && id === undefined) throw new UsageError('--security-token needs --access-key-id and --access-key-secret.');
+  if (values.seed !== undefined && !FIXTURE_NAMES.includes(values.seed)) throw new UsageError(`Unknown --seed "${values.seed}"; fixtures: ${FIXTURE_NAMES.join(', ')}.`);
+  const timeScale = values['time-scale'] === undefined ? undefined : Number(values['time-scale']);
+  if (timeScale !== undefined && !(Number.isFinite(timeScale) && timeScale > 0)) throw new UsageError(`--time-scale must be a number above 0; got "${values['time-scale']}".`);
+  return {
+    start: {
+      port: portOption(values.port, 'port') ?? 0,
+      credentials: id !== undefined && secret !== undefined ? [{ accessKeyId: id, accessKeySecret: secret, ...(values['security-token'] ? { securityToken: values['security-token'] } : {}) }] : undefined,
+      seed: values.seed,
+      timeScale,
+      stateFile: values['state-file'],
+      strict: !values.lenient,
+      allowLoopbackEndpoints: values['allow-loopback-endpoints'] ?? false,
+    },
+    dnsPort: portOption(values['dns-port'], 'dns-port'),
+    quiet: values.quiet ?? false,
+  };
+}
+
+function banner(emulator: RunningEmulator, generatedKey: boolean, stateFile: string | undefined, dnsPort: number | undefined): string[] {
+  const key = emulator.credentials[0];
+  const lines = [`GA 2019-11-20 + Alidns 2015-01-09 emulator listening on http://${emulator.endpoint}`];
+  lines.push(`  AccessKey ID:     ${key.accessKeyId}`);
+  // A generated key is a throw-away local test key: printing it is how a person learns what to configure.
+  if (generatedKey) lines.push(`  AccessKey secret: ${key.accessKeySecret}   (generated local test key; choose one with --access-key-id/--access-key-secret)`);
+  if (dnsPort !== undefined) lines.push(`  DNS responder:    127.0.0.1:${dnsPort} (UDP and TCP)`);
+  if (stateFile) lines.push(`  state file:       ${stateFile}`);
+  lines.push(`  admin API:        http://${emulator.endpoint}/__emulator/`);
+  lines.push(`ready ${JSON.stringify({ endpoint: emulator.endpoint, port: emulator.port, dnsPort: dnsPort ?? null })}`);
+  return lines;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      if (e.message) console.error(e.message);
+      console.error(USAGE);
+      process.exitCode = e.message ? 2 : 0;
+      return;
+    }
+    throw e;
+  }
+  const log = (line: string): void => console.log(`${new Date().toISOString()} ${line}`);
+  const emulator = await startEmulator({ ...parsed.start, log: parsed.quiet ? undefined : log });
+  const dataPlane = await startDataPlane(emulator, { allowLoopbackEndpoints: parsed.start.allowLoopbackEndpoints ?? false, log });
+  const dns = parsed.dnsPort === undefined ? undefined : await startDnsResponder(emulator, { port: parsed.dnsPort, log });
+  for (const line of banner(emulator, !parsed.start.credentials, parsed.start.stateFile, dns?.port)) console.log(line);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    const force = setTimeout(() => {
+      console.error('The emulator did not stop within 5 s; exiting anyway.');
+      process.exit(1);
+    }, 5000);
+    force.unref();
+    void (async () => {
+      await dns?.stop();
+      await dataPlane.stop();
+      await emulator.stop();
+      process.exit(0);
+    })().catch((e: unknown) => {
+      console.error(`Stopping failed: ${(e as Error).message}`);
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((e: unknown) => {
+    console.error(`The emulator could not start: ${(e as Error).message}`);
+    process.exit(1);
+  });
+}

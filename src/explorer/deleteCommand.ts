@@ -1,0 +1,109 @@
+// "Delete": plan from fresh data, confirm in a modal that names the resource and its dependents, run through
+// GaService (per-accelerator queue + waiter) under a cancellable progress notification, then refresh what changed.
+import * as vscode from 'vscode';
+import type { CloudServices } from '../cloud';
+import { isCloudError } from '../cloud';
+import { errorMessage } from '../ui/commands';
+import type { Session } from '../ui/session';
+import { acceleratorConsoleUrl } from './consoleLinks';
+import { recordsPointingAt } from './dnsScan';
+import {
+  planAcceleratorDelete,
+  planAreaDelete,
+  planDnsRecordDelete,
+  planEndpointGroupDelete,
+  planListenerDelete,
+  runDeletePlan,
+  type DeletePlan,
+  type DeleteRefusal,
+} from './deletion';
+import type { ExplorerLoader } from './loader';
+import { ipv6AddressesOf } from './loader';
+import { acceleratorOf, type ExplorerNode } from './nodes';
+import type { ExplorerTree } from './tree';
+
+const OPEN_IN_CONSOLE = 'Open in Console';
+
+export async function deleteNode(session: Session, tree: ExplorerTree, node: ExplorerNode): Promise<void> {
+  const profile = session.profiles.get(node.profileId);
+  const loader = tree.loaderFor(node.profileId);
+  if (!profile || !loader) throw new Error(`The profile of ${node.id} is no longer available; refresh the explorer.`);
+  const plan = await planFor(node, loader);
+  if (!plan) throw new Error('This item cannot be deleted from the explorer.');
+  const prompts = session.prompts.get();
+  if (plan.kind === 'refusal') {
+    const choice = await prompts.explain(plan.message, plan.detail, plan.acceleratorId ? [OPEN_IN_CONSOLE] : []);
+    if (choice === OPEN_IN_CONSOLE && plan.acceleratorId) await vscode.env.openExternal(vscode.Uri.parse(acceleratorConsoleUrl(plan.acceleratorId)));
+    return;
+  }
+  if (!(await prompts.confirm(plan.message, plan.detail, plan.confirmLabel))) return;
+  const services = session.servicesFor(profile);
+  try {
+    await runWithProgress(plan, services);
+    void vscode.window.showInformationMessage(plan.done);
+  } catch (e) {
+    if (isCloudError(e) && e.category === 'cancelled') void vscode.window.showWarningMessage(e.message);
+    else void vscode.window.showErrorMessage(`${plan.message.replace(/\?$/, '')} failed: ${errorMessage(e)}`);
+  } finally {
+    // Also after a failure or a cancel: some steps may have happened.
+    if (node.kind === 'dnsRecord') {
+      loader.forgetDns();
+      tree.refreshNode(node);
+    } else {
+      const accelerator = acceleratorOf(node);
+      tree.refreshNode(accelerator ?? node);
+    }
+  }
+}
+
+function runWithProgress(plan: DeletePlan, services: CloudServices): Thenable<void> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: plan.message.replace(/\?$/, ''), cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      const subscription = token.onCancellationRequested(() => abort.abort());
+      try {
+        await runDeletePlan(plan, services, {
+          signal: abort.signal,
+          onStep: (step, i, total) => progress.report({ message: `${step.label} (${i + 1}/${total})…`, increment: i === 0 ? 0 : 100 / total }),
+          onProgress: (p) => progress.report({ message: `${p.resource}: ${p.state ?? 'waiting'} (${Math.round(p.elapsedMs / 1000)} s)` }),
+        });
+      } finally {
+        subscription.dispose();
+      }
+    },
+  );
+}
+
+/** The plan for a node, from a fresh read of its accelerator's children (the tree's copy may be stale). */
+async function planFor(node: ExplorerNode, loader: ExplorerLoader): Promise<DeletePlan | DeleteRefusal | undefined> {
+  const dns = await loader.peekDnsScan();
+  switch (node.kind) {
+    case 'accelerator': {
+      const accelerator = node.accelerator;
+      loader.forgetAccelerator(accelerator.acceleratorId ?? '');
+      const details = await loader.details(accelerator);
+      const records = dns && recordsPointingAt(dns.records, { dnsName: accelerator.dnsName, ipv6Addresses: ipv6AddressesOf(details) });
+      return planAcceleratorDelete(accelerator, details, records);
+    }
+    case 'area':
+      return planAreaDelete(node.acceleratorId, node.ipSet, dns?.records);
+    case 'listener': {
+      const accelerator = acceleratorOf(node);
+      if (!accelerator) return undefined;
+      loader.forgetAccelerator(node.acceleratorId);
+      const details = await loader.details(accelerator.accelerator);
+      const listener = details.listeners.find((l) => l.listenerId === node.listener.listenerId);
+      if (!listener) throw new Error(`Listener ${node.listener.listenerId} no longer exists; the explorer is refreshed.`);
+      return planListenerDelete(listener, details.endpointGroups);
+    }
+    case 'endpointGroup': {
+      const listener = node.parent?.kind === 'listener' ? node.parent.listener : undefined;
+      return planEndpointGroupDelete(node.group, listener);
+    }
+    case 'dnsRecord':
+      return planDnsRecordDelete(node.record);
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,79 @@
+// What every part of the UI shares: the output log, the profiles (which exists, which is active), the cloud
+// services per profile, the local sandbox and the modal prompter. Made at activation; building it reads nothing
+// and loads no SDK (profiles are read in the background, the SDK on the first request).
+import { homedir } from 'node:os';
+import * as vscode from 'vscode';
+import type { CloudServices } from '../cloud';
+import { loadProfiles } from '../profiles/profileRegistry';
+import { SANDBOX_ACCESS_KEY_SECRET, SANDBOX_PROFILE_NAME, type SandboxEndpoint } from '../profiles/sandboxProfile';
+import type { Profile, ProfileList } from '../profiles/types';
+import { VscodeProfileStore } from '../profiles/vscodeProfiles';
+import { CloudRegistry } from './cloudRegistry';
+import { OutputLog } from './outputLog';
+import { ProfileManager } from './profileManager';
+import { PrompterSlot } from './prompter';
+import { SandboxLauncher } from './sandboxLauncher';
+
+export const CONFIG_SECTION = 'gaIpv6';
+
+export class Session implements vscode.Disposable {
+  readonly log: OutputLog;
+  readonly cloud: CloudRegistry;
+  readonly vscodeProfiles: VscodeProfileStore;
+  readonly sandbox: SandboxLauncher;
+  readonly profiles: ProfileManager;
+  readonly prompts = new PrompterSlot();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(readonly context: vscode.ExtensionContext) {
+    // The sandbox secret is public, but a secret-shaped value in a log still teaches the wrong habit.
+    this.log = new OutputLog(() => [SANDBOX_ACCESS_KEY_SECRET, ...this.cloud.knownSecrets()]);
+    this.cloud = new CloudRegistry(this.log.cloud);
+    this.vscodeProfiles = new VscodeProfileStore(context.secrets, context.globalState);
+    this.sandbox = new SandboxLauncher(context.extensionPath, (line) => this.log.line(line));
+    this.profiles = new ProfileManager(() => this.readProfiles(), context.globalState);
+    this.disposables.push(
+      this.log,
+      this.sandbox,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${CONFIG_SECTION}.endpoints`)) void this.profiles.reload();
+      }),
+    );
+  }
+
+  servicesFor(profile: Profile): CloudServices {
+    return this.cloud.servicesFor(profile);
+  }
+
+  /** The active profile, or an error saying how to get one. */
+  async requireActiveProfile(): Promise<Profile> {
+    await this.profiles.ready();
+    const active = this.profiles.active();
+    if (!active) throw new Error('No Global Accelerator profile yet: add one (Global Accelerator: Add Profile…), use an aliyun CLI profile, or start the local sandbox.');
+    return active;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0).reverse()) d.dispose();
+  }
+
+  private async readProfiles(): Promise<ProfileList> {
+    const problems: ProfileList['problems'] = [];
+    let sandbox: SandboxEndpoint | undefined;
+    try {
+      sandbox = this.sandbox.fromEnvironment();
+    } catch (e) {
+      problems.push({ file: SANDBOX_PROFILE_NAME, message: (e as Error).message });
+    }
+    const list = await loadProfiles({
+      home: homedir(),
+      env: process.env,
+      vscode: this.vscodeProfiles,
+      sandbox: sandbox ?? this.sandbox.endpoint(),
+      endpointOverrides: vscode.workspace.getConfiguration(CONFIG_SECTION).get<Record<string, unknown>>('endpoints'),
+    });
+    const all = { profiles: list.profiles, problems: [...problems, ...list.problems] };
+    for (const p of all.problems) this.log.line(`profile problem (${p.file}${p.line !== undefined ? `:${p.line}` : ''}): ${p.message}`);
+    return all;
+  }
+}

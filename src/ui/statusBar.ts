@@ -1,0 +1,26 @@
+// The status bar shows the active profile ("$(globe) GA: prod") and switches it on click.
+import * as vscode from 'vscode';
+import { SOURCE_LABELS } from '../profiles/profile';
+import type { ProfileManager } from './profileManager';
+
+export const SELECT_PROFILE_COMMAND = 'gaIpv6.selectProfile';
+
+export function createProfileStatusBar(profiles: ProfileManager): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('gaIpv6.activeProfile', vscode.StatusBarAlignment.Left, 10);
+  item.name = 'Global Accelerator Profile';
+  item.command = SELECT_PROFILE_COMMAND;
+  const update = () => {
+    const active = profiles.active();
+    item.text = `$(globe) GA: ${active ? active.name : 'no profile'}`;
+    item.tooltip = active
+      ? `Active Global Accelerator profile: ${active.name} (${SOURCE_LABELS[active.source]}${active.accessKeyId ? `, AccessKey ${active.accessKeyId}` : ''}). Click to switch.`
+      : 'No Global Accelerator profile yet. Click to add one or start the local sandbox.';
+    item.show();
+  };
+  update();
+  const unsubscribe = profiles.onDidChange(update);
+  return new vscode.Disposable(() => {
+    unsubscribe();
+    item.dispose();
+  });
+}

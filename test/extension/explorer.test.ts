@@ -1,0 +1,226 @@
+// The Global Accelerator explorer in a real extension host, against the emulator the launcher started
+// (GA_IPV6_SANDBOX_ENDPOINT, demo fixture, time scale 0.01). Each test loads the fixture again through the
+// emulator's admin API and refreshes the tree. The tree is read through the extension's own TreeDataProvider
+// (api.explorer), the same object VS Code renders; commands run through vscode.commands like a click would.
+//
+// Modal dialogs cannot be clicked from here: delete confirmations are answered through the extension's
+// prompter hook (api.testing.usePrompter), which replaces only the question; planning, the GA calls, the
+// waiting and the refresh all run for real, and the emulator's state shows what really happened.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EmulatorAdmin } from '../../src/emulator/adminClient';
+import type { EmulatorState } from '../../src/emulator/state';
+import type { ExtensionApi } from '../../src/extension';
+import type { ExplorerNode } from '../../src/explorer/nodes';
+import type { Prompter } from '../../src/ui/prompter';
+import { extensionId } from './manifest';
+
+const SANDBOX_PROFILE_ID = 'sandbox';
+const SEED_NAME = 'web-ipv6';
+const CREATING_NAME = 'api-ipv6-new';
+
+describe('Global Accelerator explorer', function () {
+  this.timeout(60_000);
+  let api: ExtensionApi;
+  let admin: EmulatorAdmin;
+
+  before(async () => {
+    const endpoint = process.env.GA_IPV6_SANDBOX_ENDPOINT;
+    assert.ok(endpoint, 'GA_IPV6_SANDBOX_ENDPOINT is not set: run these tests with npm run test:extension, which starts the emulator');
+    admin = new EmulatorAdmin(`http://${endpoint}`);
+    const extension = vscode.extensions.getExtension<ExtensionApi>(extensionId());
+    assert.ok(extension, `extension ${extensionId()} is not loaded`);
+    api = await extension.activate();
+    await api.profiles.ready();
+    assert.ok(api.profiles.get(SANDBOX_PROFILE_ID), 'the sandbox profile exists when GA_IPV6_SANDBOX_ENDPOINT is set');
+    await api.profiles.setActive(SANDBOX_PROFILE_ID);
+    await vscode.commands.executeCommand('workbench.view.extension.gaIpv6');
+  });
+
+  beforeEach(async () => {
+    await admin.loadFixture('demo');
+    api.explorer.refreshAll();
+  });
+
+  const tree = () => api.explorer;
+  const item = (node: ExplorerNode) => tree().getTreeItem(node);
+  const label = (node: ExplorerNode) => String(item(node).label);
+  const description = (node: ExplorerNode) => String(item(node).description ?? '');
+
+  async function child(parent: ExplorerNode | undefined, predicate: (n: ExplorerNode) => boolean, what: string): Promise<ExplorerNode> {
+    const children = await tree().getChildren(parent);
+    const found = children.find(predicate);
+    assert.ok(found, `${parent ? `"${label(parent)}"` : 'the tree'} has no ${what}; it shows: ${children.map((c) => `"${label(c)}" (${description(c)})`).join(', ')}`);
+    return found;
+  }
+
+  const sandboxRoot = () => child(undefined, (n) => n.id === SANDBOX_PROFILE_ID, 'sandbox profile');
+  const acceleratorNamed = async (name: string) => child(await sandboxRoot(), (n) => n.kind === 'accelerator' && n.accelerator.name === name, `accelerator ${name}`);
+  const folder = (accelerator: ExplorerNode, kind: string) => child(accelerator, (n) => n.kind === 'folder' && n.folder === kind, `${kind} folder`);
+
+  function seedIn(state: EmulatorState) {
+    const accelerator = Object.values(state.ga.accelerators).find((a) => a.Name === SEED_NAME);
+    assert.ok(accelerator, `the demo fixture has ${SEED_NAME}`);
+    const ipSet = Object.values(state.ga.ipSets).find((s) => s.AcceleratorId === accelerator.AcceleratorId && s.IpVersion === 'IPv6');
+    const listener = Object.values(state.ga.listeners).find((l) => l.AcceleratorId === accelerator.AcceleratorId);
+    assert.ok(ipSet && listener, `${SEED_NAME} has an IPv6 area and a listener`);
+    return { accelerator, ipv6: ipSet.IpAddressList[0], listener };
+  }
+
+  it('shows the seed accelerator: IPv6 area, TCP:80 listener, endpoint 203.0.113.10 weight 100, DNS records www and app', async () => {
+    const seed = seedIn(await admin.state());
+    const accelerator = await acceleratorNamed(SEED_NAME);
+    assert.equal(accelerator.id, `${SANDBOX_PROFILE_ID}/${seed.accelerator.AcceleratorId}`);
+    assert.match(description(accelerator), new RegExp(`${seed.accelerator.AcceleratorId} · active · Small I · subscription`));
+
+    const area = await child(await folder(accelerator, 'areas'), (n) => n.kind === 'area', 'acceleration area');
+    assert.equal(label(area), 'China (Beijing)');
+    assert.match(description(area), /^IPv6 · 2 Mbps · active$/);
+    const address = await child(area, (n) => n.kind === 'address', 'address');
+    assert.equal(label(address), seed.ipv6);
+
+    const listener = await child(await folder(accelerator, 'listeners'), (n) => n.kind === 'listener', 'listener');
+    assert.equal(label(listener), 'TCP:80');
+    assert.match(description(listener), /source IP affinity · active/);
+    const group = await child(listener, (n) => n.kind === 'endpointGroup', 'endpoint group');
+    assert.equal(label(group), 'China (Beijing)');
+    const endpoint = await child(group, (n) => n.kind === 'endpoint', 'endpoint');
+    assert.equal(label(endpoint), '203.0.113.10');
+    assert.match(description(endpoint), /^Ip · weight 100 · (healthy|health check starting)$/);
+
+    const records = await tree().getChildren(await folder(accelerator, 'dns'));
+    assert.deepEqual(records.map(label).sort(), ['app.example.com', 'www.example.com']);
+    assert.deepEqual(records.map(description).sort(), [`AAAA → ${seed.ipv6}`, `CNAME → ${seed.accelerator.DnsName}`]);
+  });
+
+  it('copies the IPv6 address of an acceleration area', async () => {
+    const seed = seedIn(await admin.state());
+    const area = await child(await folder(await acceleratorNamed(SEED_NAME), 'areas'), (n) => n.kind === 'area', 'acceleration area');
+    const address = await child(area, (n) => n.kind === 'address', 'address');
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand('gaIpv6.copyIpv6Address', address);
+    assert.equal(await vscode.env.clipboard.readText(), seed.ipv6);
+  });
+
+  it('redraws an accelerator that is being created once it is active, without a manual refresh, and nothing else', async () => {
+    // The fixture's creation ends 300 ms (30 s × 0.01) after it is loaded; a listing that comes later sees it
+    // active already, which proves nothing: then the fixture is loaded again.
+    for (let attempt = 1; ; attempt++) {
+      const fired: (string | undefined)[] = [];
+      const subscription = tree().onDidChangeTreeData((n) => fired.push(n?.id));
+      try {
+        const creating = await acceleratorNamed(CREATING_NAME);
+        if (creating.kind !== 'accelerator' || creating.accelerator.state !== 'init') {
+          assert.ok(attempt < 5, `${CREATING_NAME} was never seen in state init (last: ${description(creating)})`);
+          await admin.loadFixture('demo');
+          tree().refreshAll();
+          continue;
+        }
+        assert.match(description(creating), /creating/);
+        assert.equal((item(creating).iconPath as vscode.ThemeIcon).id, 'loading~spin');
+        fired.length = 0;
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`${CREATING_NAME} was not redrawn as active within 20 s; redraws: ${JSON.stringify(fired)}`)), 20_000);
+          const check = tree().onDidChangeTreeData((n) => {
+            if (n?.id === creating.id && n.kind === 'accelerator' && n.accelerator.state === 'active') {
+              clearTimeout(timer);
+              check.dispose();
+              resolve();
+            }
+          });
+        });
+        const now = tree().nodeById(creating.id);
+        assert.ok(now);
+        assert.match(description(now), /· active ·/);
+        assert.notEqual((item(now).iconPath as vscode.ThemeIcon).id, 'loading~spin');
+        assert.ok(!fired.includes(undefined), `the whole tree was redrawn: ${JSON.stringify(fired)}`);
+        const acceleratorRows = new Set((await tree().getChildren(await sandboxRoot())).map((n) => n.id));
+        assert.ok(fired.every((id) => id !== undefined && acceleratorRows.has(id)), `only accelerator rows were redrawn: ${JSON.stringify(fired)}`);
+        return;
+      } finally {
+        subscription.dispose();
+      }
+    }
+  });
+
+  describe('delete', () => {
+    let restore: (() => void) | undefined;
+    afterEach(() => restore?.());
+
+    function answering(confirm: boolean, seen: string[]): Prompter {
+      return {
+        confirm: async (message, detail, confirmLabel) => {
+          seen.push(`${message}\n${detail}\n[${confirmLabel}]`);
+          return confirm;
+        },
+        explain: async (message, detail) => {
+          seen.push(`${message}\n${detail}`);
+          return undefined;
+        },
+      };
+    }
+
+    it('names the listener and its endpoint group, deletes nothing on "no" and both on "yes"', async () => {
+      const seed = seedIn(await admin.state());
+      const listener = await child(await folder(await acceleratorNamed(SEED_NAME), 'listeners'), (n) => n.kind === 'listener', 'listener');
+      const seen: string[] = [];
+
+      restore = api.testing.usePrompter(answering(false, seen));
+      await vscode.commands.executeCommand('gaIpv6.delete', listener);
+      assert.equal(seen.length, 1);
+      assert.match(seen[0], new RegExp(`^Delete listener web-http \\(${seed.listener.ListenerId}\\) \\(TCP:80\\)\\?`));
+      assert.match(seen[0], /Its 1 endpoint group \(web-backend\) will be deleted first/);
+      assert.match(seen[0], /\[Delete listener and 1 endpoint group\]$/);
+      assert.ok((await admin.state()).ga.listeners[seed.listener.ListenerId], 'answering no deletes nothing');
+      restore();
+
+      restore = api.testing.usePrompter(answering(true, seen));
+      await vscode.commands.executeCommand('gaIpv6.delete', listener);
+      const after = await admin.state();
+      assert.equal(after.ga.listeners[seed.listener.ListenerId], undefined, 'the listener is gone from the emulator');
+      assert.deepEqual(Object.values(after.ga.endpointGroups).filter((g) => g.ListenerId === seed.listener.ListenerId), [], 'its endpoint group is gone too');
+      const listeners = await folder(await acceleratorNamed(SEED_NAME), 'listeners');
+      assert.equal(description(listeners), '0', 'the tree shows the accelerator without listeners');
+    });
+
+    it('explains that a subscription accelerator cannot be deleted through the API, and deletes nothing', async () => {
+      const seed = seedIn(await admin.state());
+      const seen: string[] = [];
+      restore = api.testing.usePrompter(answering(true, seen));
+      await vscode.commands.executeCommand('gaIpv6.delete', await acceleratorNamed(SEED_NAME));
+      assert.equal(seen.length, 1);
+      assert.match(seen[0], /subscription \(PREPAY\) instance: Global Accelerator does not delete subscription instances through its API/);
+      assert.ok((await admin.state()).ga.accelerators[seed.accelerator.AcceleratorId], 'the accelerator is still there');
+    });
+  });
+
+  it('shows one error node offering "Fix profile…" under a profile whose secret is wrong', async () => {
+    const endpoint = process.env.GA_IPV6_SANDBOX_ENDPOINT ?? '';
+    const sandbox = api.profiles.get(SANDBOX_PROFILE_ID);
+    const saved = await api.vscodeProfiles.save({
+      name: 'wrong-secret',
+      accessKeyId: sandbox?.accessKeyId ?? '',
+      accessKeySecret: 'NotTheSandboxSecret0000',
+      endpoints: { ga: endpoint, dns: endpoint, protocol: 'http' },
+    });
+    try {
+      await api.profiles.reload();
+      await api.profiles.connect(saved.id);
+      const root = await child(undefined, (n) => n.id === saved.id, 'wrong-secret profile');
+      const children = await tree().getChildren(root);
+      assert.equal(children.length, 1, `one node, not one per failure: ${children.map(label).join(', ')}`);
+      const [error] = children;
+      assert.equal(error.kind, 'error');
+      assert.match(label(error), /Credentials rejected: Fix profile…/);
+      assert.match(description(error), /SignatureDoesNotMatch/);
+      assert.doesNotMatch(description(error), /NotTheSandboxSecret0000/);
+      assert.match(item(error).contextValue ?? '', /^error\..*\bfixProfile\b/);
+      assert.equal(item(error).command?.command, 'gaIpv6.fixProfile');
+      assert.equal((await tree().getChildren(await sandboxRoot())).filter((n) => n.kind === 'error').length, 0, 'the sandbox profile still works');
+    } finally {
+      await api.profiles.disconnect(saved.id);
+      await api.vscodeProfiles.remove(saved.name);
+      await api.profiles.reload();
+    }
+  });
+});

@@ -1,0 +1,68 @@
+// The emulator's command line: argument checks, and a real process that serves, prints its endpoint and key,
+// and stops cleanly on SIGTERM with its state file flushed.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { after, before, describe, it } from 'node:test';
+import { parseCommandLine } from '../../../../src/emulator/main';
+import type { RunningEmulator } from '../../../../src/emulator/api';
+import { callRpc, rpcClient } from './harness';
+
+describe('emulator command line', () => {
+  it('parses the documented options', () => {
+    const parsed = parseCommandLine(['--port', '8080', '--access-key-id', 'id', '--access-key-secret', 's', '--seed', 'demo', '--time-scale', '0.1', '--state-file', 'f.json', '--lenient', '--allow-loopback-endpoints', '--dns-port', '5353']);
+    assert.deepEqual(parsed.start, { port: 8080, credentials: [{ accessKeyId: 'id', accessKeySecret: 's' }], seed: 'demo', timeScale: 0.1, stateFile: 'f.json', strict: false, allowLoopbackEndpoints: true });
+    assert.equal(parsed.dnsPort, 5353);
+    assert.equal(parseCommandLine([]).start.strict, true, 'strict unless --lenient');
+  });
+
+  it('explains bad arguments', () => {
+    assert.throws(() => parseCommandLine(['--port', 'http']), /--port must be a port number/);
+    assert.throws(() => parseCommandLine(['--access-key-id', 'id']), /together/);
+    assert.throws(() => parseCommandLine(['--seed', 'prod']), /Unknown --seed "prod"; fixtures: empty, seed, demo/);
+    assert.throws(() => parseCommandLine(['--time-scale', '0']), /above 0/);
+    assert.throws(() => parseCommandLine(['--strict', '--lenient']), /either/);
+    assert.throws(() => parseCommandLine(['--colour']), /Unknown option/);
+  });
+
+  describe('as a process', () => {
+    let dir: string;
+    before(() => {
+      dir = mkdtempSync(join(tmpdir(), 'emulator-cli-'));
+    });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('serves, prints its endpoint and generated key, and stops on SIGTERM with the state saved', { timeout: 20_000 }, async () => {
+      const stateFile = join(dir, 'state.json');
+      const child = spawn(process.execPath, [resolve(__dirname, '../../../../src/emulator/main.js'), '--port', '0', '--seed', 'seed', '--state-file', stateFile, '--time-scale', '0.01'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      try {
+        const lines: string[] = [];
+        let ready: { endpoint: string; port: number } | undefined;
+        for await (const line of createInterface({ input: child.stdout })) {
+          lines.push(line);
+          if (line.startsWith('ready ')) {
+            ready = JSON.parse(line.slice('ready '.length)) as { endpoint: string; port: number };
+            break;
+          }
+        }
+        assert.ok(ready, `ready line printed; got:\n${lines.join('\n')}`);
+        const id = /AccessKey ID: +(\S+)/.exec(lines.join('\n'))?.[1];
+        const secret = /AccessKey secret: +(\S+)/.exec(lines.join('\n'))?.[1];
+        assert.ok(id && secret, 'the generated key pair is printed');
+        const emulator = { endpoint: ready.endpoint } as RunningEmulator;
+        const body = await callRpc(rpcClient(emulator, { key: { accessKeyId: id, accessKeySecret: secret } }), 'alidns', 'AddDomain', { DomainName: 'from-cli.example' });
+        assert.equal(body.DomainName, 'from-cli.example');
+        child.kill('SIGTERM');
+        assert.equal(await exited, 0);
+        const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as { dns: { zones: Record<string, unknown> } };
+        assert.deepEqual(Object.keys(saved.dns.zones).sort(), ['example.com', 'from-cli.example']);
+      } finally {
+        child.kill('SIGKILL');
+      }
+    });
+  });
+});

@@ -1,0 +1,98 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Harness, emptyState } from './harness';
+import { addDemoAccelerators, addSeedSetup, emptyGaState, SEED_BACKEND_IP } from '../../../../src/emulator/ga/fixtures';
+import { checkGaInvariants, isEmulatedIpv6Address, REALISTIC_MS } from '../../../../src/emulator/ga';
+
+const NOW = Date.UTC(2026, 2, 1, 12, 0, 0);
+
+test('emptyGaState: no resources, the regions table with IPv6 flags', () => {
+  const ga = emptyGaState();
+  assert.deepEqual(ga.accelerators, {});
+  assert.deepEqual(ga.clientTokens, {});
+  assert.equal(ga.regions.filter((r) => r.SupportIpv6).length, 12);
+  assert.deepEqual(checkGaInvariants(ga), []);
+});
+
+test('addSeedSetup ends exactly where the seed walk-through ends, all active', () => {
+  const state = emptyState();
+  const seed = addSeedSetup(state, NOW);
+  const ga = state.ga;
+  assert.deepEqual(checkGaInvariants(ga), []);
+  const acc = ga.accelerators[seed.acceleratorId];
+  assert.equal(acc.State, 'active');
+  assert.equal(acc.InstanceChargeType, 'PREPAY');
+  assert.equal(acc.Spec, '1');
+  assert.equal(acc.Name, 'web-ipv6');
+  assert.equal(acc.DnsName, seed.dnsName);
+  assert.equal(seed.dnsName, `${seed.acceleratorId}.aliyunga0019.com`);
+  assert.equal(acc.ExpiredTime, Date.UTC(2026, 3, 1, 12, 0, 0), 'a one-month term');
+  assert.deepEqual({ ...acc.BasicBandwidthPackage, InstanceId: undefined }, { InstanceId: undefined, Bandwidth: 2, BandwidthType: 'Enhanced' });
+  const plan = ga.bandwidthPackages[acc.BasicBandwidthPackage!.InstanceId];
+  assert.equal(plan.State, 'binded');
+  assert.equal(plan.ChargeType, 'PREPAY');
+  const ipSets = Object.values(ga.ipSets);
+  assert.deepEqual(ipSets.map((s) => [s.AccelerateRegionId, s.Bandwidth, s.IpVersion, s.State]), [['cn-beijing', 2, 'IPv6', 'active']]);
+  assert.deepEqual(ipSets[0].IpAddressList, [seed.ipv6Address]);
+  assert.ok(isEmulatedIpv6Address(seed.ipv6Address));
+  const listener = ga.listeners[seed.listenerId];
+  assert.deepEqual([listener.Protocol, listener.PortRanges, listener.ClientAffinity, listener.State], ['TCP', [{ FromPort: 80, ToPort: 80 }], 'SOURCE_IP', 'active']);
+  const group = ga.endpointGroups[seed.endpointGroupId];
+  assert.equal(group.State, 'active');
+  assert.equal(group.EndpointGroupRegion, 'cn-beijing');
+  assert.deepEqual(group.EndpointConfigurations.map((e) => [e.Type, e.Endpoint, e.Weight, e.EnableClientIPPreservation, e.health]), [['Ip', SEED_BACKEND_IP, 100, false, 'normal']]);
+  for (const r of [acc, plan, ipSets[0], listener, group]) assert.equal(r.transition, undefined);
+});
+
+test('The seed setup answers the API like any other state (PREPAY delete refused, health normal)', () => {
+  const state = emptyState();
+  const seed = addSeedSetup(state, NOW);
+  const h = new Harness(state);
+  h.clock.t = NOW;
+  h.fail('DeleteAccelerator', { AcceleratorId: seed.acceleratorId }, 'NotSupported.PrePay');
+  assert.equal(h.call('GetHealthStatus', { AcceleratorId: seed.acceleratorId, ListenerId: seed.listenerId }).HealthStatus, 'normal');
+  assert.equal(h.call('DescribeAccelerator', { AcceleratorId: seed.acceleratorId }).DnsName, seed.dnsName);
+});
+
+test('addDemoAccelerators: the seed plus accelerators in other situations, sound, with realistic in-flight operations', () => {
+  const state = emptyState();
+  const seed = addDemoAccelerators(state, NOW);
+  const ga = state.ga;
+  assert.deepEqual(checkGaInvariants(ga), []);
+  assert.equal(ga.accelerators[seed.acceleratorId].State, 'active');
+  const byName = (name: string) => Object.values(ga.accelerators).find((a) => a.Name === name)!;
+
+  const creating = byName('api-ipv6-new');
+  assert.equal(creating.State, 'init');
+  assert.equal(creating.InstanceChargeType, 'POSTPAY');
+  assert.equal(creating.transition?.at, NOW + REALISTIC_MS.createAccelerator);
+  const configuring = byName('shop-ipv6');
+  assert.equal(configuring.State, 'configuring');
+  assert.equal(configuring.transition?.at, NOW + REALISTIC_MS.updateAccelerator);
+
+  const game = byName('game-ipv6');
+  assert.equal(Object.values(ga.listeners).filter((l) => l.AcceleratorId === game.AcceleratorId).length, 2);
+  const weights = Object.values(ga.endpointGroups).filter((g) => g.AcceleratorId === game.AcceleratorId).flatMap((g) => g.EndpointConfigurations.map((e) => e.Weight));
+  assert.ok(weights.includes(0), 'one endpoint is drained');
+  assert.equal(byName('bare-no-plan').BasicBandwidthPackage, undefined);
+  const tokyoSets = Object.values(ga.ipSets).filter((s) => s.AcceleratorId === byName('tokyo-ipv4').AcceleratorId);
+  assert.deepEqual(tokyoSets.map((s) => [s.AccelerateRegionId, s.IpVersion]), [['ap-northeast-1', 'IPv4']]);
+  assert.ok(Object.values(ga.bandwidthPackages).some((p) => p.State === 'active' && p.Accelerators.length === 0), 'a spare plan to bind');
+
+  // The sandbox's clock takes it from there.
+  const h = new Harness(state);
+  h.clock.t = NOW;
+  h.elapse(REALISTIC_MS.createAccelerator);
+  assert.ok(Object.values(ga.accelerators).every((a) => a.State === 'active'));
+  h.bind(byName('bare-no-plan').AcceleratorId, Object.values(ga.bandwidthPackages).find((p) => p.Name === 'spare-bandwidth')!.BandwidthPackageId);
+  h.assertSound();
+});
+
+test('Fixtures can be added to a state that already holds resources', () => {
+  const state = emptyState();
+  const a = addSeedSetup(state, NOW);
+  const b = addSeedSetup(state, NOW);
+  assert.notEqual(a.acceleratorId, b.acceleratorId);
+  assert.notEqual(a.ipv6Address, b.ipv6Address);
+  assert.deepEqual(checkGaInvariants(state.ga), []);
+});

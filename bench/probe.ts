@@ -4,8 +4,7 @@
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildCurlCommand, runProbe } from '../src/probe';
-import { summarize } from '../src/probe/stats';
+import { buildCurlCommand, runProbe, summarize } from '../src/probe';
 
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 200);
 const ATTEMPTS = 3;

@@ -82,9 +82,13 @@ export class Poller {
     for (const key of [...this.watches.keys()]) if (key === prefix || key.startsWith(`${prefix}/`)) this.stop(key);
   }
 
+  stopAll(): void {
+    for (const key of [...this.watches.keys()]) this.stop(key);
+  }
+
   dispose(): void {
     this.disposed = true;
-    for (const key of [...this.watches.keys()]) this.stop(key);
+    this.stopAll();
   }
 
   private arm(key: string, w: Watch): void {

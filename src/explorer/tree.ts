@@ -89,6 +89,9 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
   /** Everything again from the API. */
   refreshAll(): void {
     for (const { loader } of this.loaders.values()) loader.refresh();
+    // Nodes and polls of the old answers go; the new answers bring their own (transient nodes are polled again).
+    this.nodes.clear();
+    this.poller.stopAll();
     this.throttled.clear();
     this.changed.fire(undefined);
   }
@@ -101,6 +104,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     switch (current.kind) {
       case 'profile':
         loader.refresh();
+        this.poller.stopUnder(current.id);
         return this.fire(current);
       case 'accelerator':
         loader.forgetAcceleratorList();
@@ -157,55 +161,33 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     const node = this.nodes.get(id);
     const loader = node && this.loaderFor(node.profileId);
     if (!node || !loader || !isTransientNode(node)) return 'settled';
-    switch (node.kind) {
-      case 'accelerator': {
-        const acceleratorId = node.accelerator.acceleratorId ?? '';
-        const fresh = await loader.pollAccelerator(acceleratorId);
-        if (!fresh) return this.gone(node, () => loader.forgetAcceleratorList());
-        return this.apply(node, node.accelerator, fresh, () => loader.forgetAccelerator(acceleratorId, { plans: true }));
-      }
-      case 'area': {
-        const fresh = await loader.pollIpSet(node.ipSet.ipSetId ?? '');
-        if (!fresh) return this.gone(node, () => loader.forgetAccelerator(node.acceleratorId));
-        return this.apply(node, node.ipSet, fresh);
-      }
-      case 'listener': {
-        const fresh = await loader.pollListener(node.listener.listenerId ?? '');
-        if (!fresh) return this.gone(node, () => loader.forgetAccelerator(node.acceleratorId));
-        return this.apply(node, node.listener, fresh);
-      }
-      case 'endpointGroup': {
-        const fresh = await loader.pollEndpointGroup(node.acceleratorId, node.listenerId, node.group.endpointGroupId ?? '');
-        if (!fresh) return this.gone(node, () => loader.forgetAccelerator(node.acceleratorId));
-        return this.apply(node, node.group, fresh, () => loader.forgetHealth(node.acceleratorId, node.listenerId));
-      }
-      case 'bandwidthPlan': {
-        // The plan changes state while it is bound or unbound, i.e. while its accelerator is busy too.
-        const accelerator = ancestor(node, 'accelerator');
-        if (accelerator) this.refreshNode(accelerator);
-        return 'settled';
-      }
-      default:
-        return 'settled';
+    if (node.kind === 'bandwidthPlan') {
+      // A plan changes state while it is bound or unbound, i.e. while its accelerator is busy: redraw that.
+      const accelerator = ancestor(node, 'accelerator');
+      if (accelerator) this.refreshNode(accelerator);
+      return 'settled';
     }
-  }
-
-  private apply(node: ExplorerNode, target: object, fresh: object, onSettled?: () => void): PollOutcome {
-    const before = lifecycleOf(node)?.state;
+    const fresh = await describeAgain(node, loader);
+    // The tree may have listed this node again while the call was out: the answer goes to the node shown now.
+    const current = this.nodes.get(id);
+    const target = current && mutableData(current);
+    if (!current || !target) return 'settled';
+    if (fresh === undefined) {
+      if (current.kind === 'accelerator') loader.forgetAcceleratorList();
+      else loader.forgetAccelerator(acceleratorIdOf(current));
+      this.nodes.delete(id);
+      this.fire(ancestor(current, current.kind === 'accelerator' ? 'profile' : 'accelerator'));
+      return 'settled';
+    }
+    const before = lifecycleOf(current)?.state;
     const fields: Record<string, unknown> = { ...fresh };
     delete fields.requestId;
     Object.assign(target, fields);
-    const settled = !isTransientNode(node);
-    if (settled) onSettled?.();
-    if (settled || lifecycleOf(node)?.state !== before) this.fire(node);
+    const settled = !isTransientNode(current);
+    if (settled && current.kind === 'accelerator') loader.forgetAccelerator(acceleratorIdOf(current), { plans: true });
+    if (settled && current.kind === 'endpointGroup') loader.forgetHealth(current.acceleratorId, current.listenerId);
+    if (settled || lifecycleOf(current)?.state !== before) this.fire(current);
     return settled ? 'settled' : 'pending';
-  }
-
-  private gone(node: ExplorerNode, forget: () => void): PollOutcome {
-    forget();
-    this.nodes.delete(node.id);
-    this.fire(ancestor(node, node.kind === 'accelerator' ? 'profile' : 'accelerator'));
-    return 'settled';
   }
 
   /** A throttled load shows "retrying…" and is tried again after a pause that grows while throttling lasts. */
@@ -223,6 +205,32 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
       return 'settled';
     });
   }
+}
+
+/** The API object a node shows, which a poll's answer updates in place. */
+function mutableData(node: ExplorerNode): object | undefined {
+  switch (node.kind) {
+    case 'accelerator': return node.accelerator;
+    case 'area': return node.ipSet;
+    case 'listener': return node.listener;
+    case 'endpointGroup': return node.group;
+    default: return undefined;
+  }
+}
+
+function describeAgain(node: ExplorerNode, loader: ExplorerLoader): Promise<object | undefined> {
+  switch (node.kind) {
+    case 'accelerator': return loader.pollAccelerator(node.accelerator.acceleratorId ?? '');
+    case 'area': return loader.pollIpSet(node.ipSet.ipSetId ?? '');
+    case 'listener': return loader.pollListener(node.listener.listenerId ?? '');
+    case 'endpointGroup': return loader.pollEndpointGroup(node.acceleratorId, node.listenerId, node.group.endpointGroupId ?? '');
+    default: throw new Error(`${node.kind} nodes are not polled`);
+  }
+}
+
+function acceleratorIdOf(node: ExplorerNode): string {
+  if (node.kind === 'accelerator') return node.accelerator.acceleratorId ?? '';
+  return 'acceleratorId' in node ? node.acceleratorId : '';
 }
 
 function ancestor<K extends ExplorerNode['kind']>(node: ExplorerNode, kind: K): Extract<ExplorerNode, { kind: K }> | undefined {

@@ -25,7 +25,8 @@ type Settings = typeof DEFAULTS & Pick<ProbeOptions, 'dnsServer' | 'signal' | 'i
 export async function runProbe(targets: readonly TargetInput[], options: ProbeOptions = {}): Promise<ProbeReport> {
   const settings: Settings = { ...DEFAULTS, ...definedOnly(options) };
   checkSettings(settings);
-  const dnsLabel = dnsServersFor(settings.dnsServer).label;
+  // A given server must be usable before any traffic; the system's list is only read for the label here.
+  const dnsLabel = settings.dnsServer !== undefined ? dnsServersFor(settings.dnsServer).label : systemDnsLabel();
   const report: ProbeReport = {
     version: 1,
     startedAt: new Date().toISOString(),
@@ -175,6 +176,14 @@ function checkSettings(s: Settings): void {
   whole('dnsTimeoutMs', s.dnsTimeoutMs, 1, 600_000);
   whole('concurrency', s.concurrency, 1, 1000);
   whole('maxBodyBytes', s.maxBodyBytes, 1, 1024 ** 3);
+}
+
+function systemDnsLabel(): string {
+  try {
+    return dnsServersFor(undefined).label;
+  } catch (e) {
+    return `system (${(e as Error).message})`;
+  }
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -6,5 +6,8 @@ export type { RenderOptions } from './render';
 export { buildCurlCommand, shellQuote } from './curl';
 export type { CurlCommand, CurlTarget } from './curl';
 export { lookupName } from './dnsLookup';
+export { planTarget, ipv6AddressProblem } from './targets';
+export type { TargetPlan } from './targets';
+export { summarize } from './stats';
 export { parseDnsServer, queryDns } from './dnsClient';
 export type * from './types';

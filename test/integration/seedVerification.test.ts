@@ -7,8 +7,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEmptyState } from '../../src/emulator/emptyState';
 import { startEmulator } from '../../src/emulator/server';
 import { startDataPlane, RunningDataPlane } from '../../src/emulator/dataplane';
 import { startDnsResponder, RunningDnsResponder } from '../../src/emulator/dnsResponder';
@@ -39,7 +43,7 @@ before(async () => {
   });
   await new Promise<void>((r) => backend.listen(0, '127.0.0.1', r));
   backendPort = (backend.address() as AddressInfo).port;
-  emulator = await startEmulator({ port: 0, timeScale: 0.01, strict: true, allowLoopbackEndpoints: true, credentials: [KEY] });
+  emulator = await startEmulator({ port: 0, timeScale: 0.01, strict: true, allowLoopbackEndpoints: true, credentials: [KEY], stateFile: accountWithUsedAddresses() });
   plane = await startDataPlane(emulator, { allowLoopbackEndpoints: true, log: (l) => planeLog.push(l) });
   dns = await startDnsResponder(emulator, { port: 0 });
   const profile: Profile = {
@@ -63,6 +67,7 @@ after(async () => {
   await dns?.stop();
   await plane?.stop();
   await emulator?.stop();
+  rmSync(stateDir, { recursive: true, force: true });
   backend.closeAllConnections();
   await new Promise((r) => backend.close(r));
 });
@@ -143,6 +148,19 @@ test('the seed setup built through the cloud client answers an IPv6 probe of www
   if (output.missing) console.log('# curl is not installed: the curl -6 -g check was not run');
   else assert.equal(output.stdout, BACKEND_TEXT, `${curl.display} → ${output.stderr}`);
 });
+
+/**
+ * An empty account whose address counter has moved on, so this test's accelerated address differs from the
+ * sandbox's (the demo fixture serves [fd6a:6761::a:1]:80 too, and may run at the same time as root).
+ */
+const stateDir = mkdtempSync(join(tmpdir(), 'seed-verification-'));
+function accountWithUsedAddresses(): string {
+  const state = createEmptyState();
+  state.ga.counters.ipv6Address = 0x100 + (process.pid % 0xef00);
+  const file = join(stateDir, 'state.json');
+  writeFileSync(file, JSON.stringify(state));
+  return file;
+}
 
 function freeIpv6Port(): Promise<number> {
   return new Promise((resolve) => {

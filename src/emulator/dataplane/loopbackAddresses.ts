@@ -51,7 +51,7 @@ export function loopbackAddresses(root = join(tmpdir(), 'ga-emulator-loopback'))
       await rm(join(dir, holderName), { force: true });
       if (liveHolders(readdirSafe(dir)).length > 0) return;
       if (existsSync(join(dir, ADDED_MARKER))) await ip(['-6', 'addr', 'del', `${address}/128`, 'dev', 'lo']).catch(() => undefined);
-      await rm(join(dir, ADDED_MARKER), { force: true });
+      await rm(dir, { recursive: true, force: true });
     });
   };
 

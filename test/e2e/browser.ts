@@ -52,12 +52,18 @@ export async function launchBrowser({ ownProcessGroup = false } = {}): Promise<R
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const running = (): boolean => child.exitCode === null && child.signalCode === null;
   const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) {
+    if (running()) {
       child.kill('SIGTERM');
       await exited;
     }
-    rmSync(profile, { recursive: true, force: true });
+    // Helpers may still be writing while they shut down; a leftover profile is removed with the run folder.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    } catch {
+      // nothing to do: see above
+    }
   };
   try {
     const endpoint = await devToolsEndpoint(child);
@@ -66,6 +72,10 @@ export async function launchBrowser({ ownProcessGroup = false } = {}): Promise<R
       browser,
       pid: child.pid as number,
       close: async () => {
+        // Browser.close lets Chromium shut its helpers down in order; disconnecting alone would leave it running.
+        const session = await browser.newBrowserCDPSession().catch(() => undefined);
+        await session?.send('Browser.close').catch(() => undefined);
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
         await browser.close().catch(() => undefined);
         await stop();
       },

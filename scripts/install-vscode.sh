@@ -18,7 +18,7 @@
 #   scripts/install-vscode.sh               install if needed; prints the code-server folder last
 #   scripts/install-vscode.sh --print-dir   only print the code-server folder (the launchers use this)
 # Environment: GA_IPV6_CACHE overrides the cache root (default ${XDG_CACHE_HOME:-$HOME/.cache}/ga-ipv6).
-set -euo pipefail
+set -Eeuo pipefail
 
 readonly CODE_SERVER_VERSION=4.100.3
 readonly DEBIAN_PACKAGES=(libkrb5-dev pkg-config ripgrep chromium)
@@ -38,7 +38,7 @@ say() { echo "[install-vscode] $*"; }
 on_error() {
   local status=$?
   echo "[install-vscode] FAILED during: $step (exit $status)." >&2
-  echo "[install-vscode] Fix the cause above and run scripts/install-vscode.sh again; it resumes from scratch for code-server." >&2
+  echo "[install-vscode] Fix the cause above and run scripts/install-vscode.sh again (it starts the code-server part over)." >&2
   exit "$status"
 }
 trap on_error ERR
@@ -65,6 +65,11 @@ step="installing Debian packages"
 missing=()
 for pkg in "${DEBIAN_PACKAGES[@]}"; do is_installed "$pkg" || missing+=("$pkg"); done
 if (( ${#missing[@]} > 0 )); then
+  if ! command -v apt-get >/dev/null; then
+    echo "[install-vscode] missing ${missing[*]}, and this is not a Debian/Ubuntu machine (no apt-get): install" \
+      "Kerberos headers, pkg-config, ripgrep (as /usr/bin/rg) and Chromium (as /usr/bin/chromium, or set GA_CHROMIUM_PATH) yourself." >&2
+    exit 1
+  fi
   say "installing Debian packages: ${missing[*]}"
   step="apt-get update"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq

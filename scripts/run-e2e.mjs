@@ -1,7 +1,8 @@
 // Runs the UI journeys (test/e2e/*.test.ts, node:test + playwright-core driving headless Chromium) against a
 // real workbench: builds, starts the emulator (demo fixture) and code-server with the project installed as an
 // extension, runs the journeys, and stops everything it started. Failing journeys leave a screenshot and the
-// page's text in .test-artifacts/e2e/. Exit code: the journeys' (non-zero when one failed or none ran).
+// page's text in .test-artifacts/e2e/ (GA_E2E_SCREENSHOTS=1: passing ones too). Exit code: the journeys'
+// (non-zero when one failed or none ran).
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { workbenchUrl } from './lib/codeServer.mjs';

@@ -3,7 +3,7 @@
 // Chromium with a payload naming the project as the extension under development and out/test/extension/index.js
 // as the tests, waits for the results file, prints each test, and stops everything it started.
 // Exit code: 0 when every test passed and at least one ran.
-// Environment: GA_EXTENSION_TESTS_TIMEOUT_MS (default 180000) bounds the wait for results.
+// Environment: GA_EXTENSION_TESTS_TIMEOUT_MS (default 300000) bounds the wait for results.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { projectRoot } from './lib/project.mjs';
 import { exitedMessage, waitFor } from './lib/waitFor.mjs';
 import { startWorkbenchRun } from './lib/workbenchRun.mjs';
 
-const TIMEOUT_MS = Number(process.env.GA_EXTENSION_TESTS_TIMEOUT_MS ?? 180_000);
+const TIMEOUT_MS = Number(process.env.GA_EXTENSION_TESTS_TIMEOUT_MS ?? 300_000);
 const require = createRequire(import.meta.url);
 
 let run;
@@ -50,7 +50,8 @@ async function runInBrowser(run) {
   } catch (error) {
     const consoleLog = join(run.runDir, 'browser-console.log');
     writeFileSync(consoleLog, consoleLines.join('\n'));
-    throw new Error(`${error.message}\n--- browser console (last lines; all of it in ${consoleLog}) ---\n`
+    throw new Error(`${error.message} (the extension host did not start, crashed, or a test never settled: `
+      + `see the browser console and the extension-host logs below)\n--- browser console (last lines; all of it in ${consoleLog}) ---\n`
       + consoleLines.slice(-30).join('\n'));
   } finally {
     await chromium.close();

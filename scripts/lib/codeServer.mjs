@@ -49,8 +49,11 @@ export function codeServerInstallDir() {
 export function linkProjectAsInstalledExtension(extensionsDir) {
   const manifest = readManifest();
   mkdirSync(extensionsDir, { recursive: true });
+  // Links (or installs) of other versions of this extension would compete with this one.
+  for (const name of readdirSync(extensionsDir)) {
+    if (name.startsWith(`${extensionId(manifest)}-`)) rmSync(join(extensionsDir, name), { recursive: true, force: true });
+  }
   const link = join(extensionsDir, `${extensionId(manifest)}-${manifest.version}`);
-  rmSync(link, { force: true, recursive: false });
   symlinkSync(projectRoot, link, 'dir');
   // VS Code keeps a list of installed extensions here; a stale one from an earlier version would hide the link.
   rmSync(join(extensionsDir, 'extensions.json'), { force: true });

@@ -28,7 +28,14 @@ export async function deleteNode(session: Session, tree: ExplorerTree, node: Exp
   const profile = session.profiles.get(node.profileId);
   const loader = tree.loaderFor(node.profileId);
   if (!profile || !loader) throw new Error(`The profile of ${node.id} is no longer available; refresh the explorer.`);
-  const plan = await planFor(node, loader);
+  let plan: DeletePlan | DeleteRefusal | undefined;
+  try {
+    plan = await planFor(node, loader);
+  } catch (e) {
+    // Planning reads the accelerator afresh; if that shows the tree is stale, show the current state.
+    tree.refreshNode(node);
+    throw e;
+  }
   if (!plan) throw new Error('This item cannot be deleted from the explorer.');
   const prompts = session.prompts.get();
   if (plan.kind === 'refusal') {
@@ -94,7 +101,7 @@ async function planFor(node: ExplorerNode, loader: ExplorerLoader): Promise<Dele
       loader.forgetAccelerator(node.acceleratorId);
       const details = await loader.details(accelerator.accelerator);
       const listener = details.listeners.find((l) => l.listenerId === node.listener.listenerId);
-      if (!listener) throw new Error(`Listener ${node.listener.listenerId} no longer exists; the explorer is refreshed.`);
+      if (!listener) throw new Error(`Listener ${node.listener.listenerId} no longer exists; the explorer now shows the current state.`);
       return planListenerDelete(listener, details.endpointGroups);
     }
     case 'endpointGroup': {

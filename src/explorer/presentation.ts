@@ -7,7 +7,7 @@
 import { describeState, formatPortRanges, isIpv6, isTransient, recordFqdn, regionName, specName, type ResourceKind } from '../model';
 import { SOURCE_LABELS } from '../profiles/profile';
 import type { AcceleratorSummary } from '../cloud';
-import type { ExplorerNode, FolderKind } from './nodes';
+import type { ErrorNode, ExplorerNode, FolderKind } from './nodes';
 
 export interface NodeIcon {
   /** A codicon id; `loading~spin` spins. */
@@ -141,7 +141,7 @@ export function present(node: ExplorerNode): Presentation {
         icon: { id: node.folder === 'areas' ? 'globe' : node.folder === 'listeners' ? 'plug' : 'symbol-namespace' },
         contextValue: flags('folder', { [node.folder]: true }),
         // Areas and listeners come with the accelerator's expansion; DNS records cost calls, so they wait for a click.
-        collapsible: node.folder === 'dns' ? 'collapsed' : node.count === 0 ? 'none' : 'expanded',
+        collapsible: node.folder === 'dns' ? 'collapsed' : 'expanded',
       };
     case 'area': {
       const s = node.ipSet;
@@ -271,9 +271,9 @@ export function present(node: ExplorerNode): Presentation {
     }
     case 'error':
       return {
-        label: errorHeadline(node.category, node.retrying),
+        label: errorHeadline(node),
         description: node.message,
-        tooltip: { title: errorHeadline(node.category, node.retrying), rows: compact([['Code', node.code]]), note: node.message },
+        tooltip: { title: errorHeadline(node), rows: compact([['Code', node.code]]), note: node.message },
         icon: node.retrying ? { id: SPINNING } : { id: node.fix === 'profile' ? 'key' : 'error', color: node.fix === 'profile' ? YELLOW : RED },
         contextValue: flags('error', { [node.fix === 'profile' ? 'fixProfile' : 'retry']: true }),
         collapsible: 'none',
@@ -351,10 +351,11 @@ function stateIcon(state: string | undefined, transient: boolean, kindIcon: stri
   return { id: kindIcon, color: YELLOW };
 }
 
-function errorHeadline(category: string, retrying: boolean): string {
+function errorHeadline({ category, code, retrying }: Pick<ErrorNode, 'category' | 'code' | 'retrying'>): string {
   if (retrying) return 'Throttled by Alibaba Cloud: retrying…';
   switch (category) {
-    case 'auth': return 'Credentials rejected: Fix profile…';
+    // The secret could not even be read (e.g. missing from the keychain): nothing was sent.
+    case 'auth': return code === 'CredentialsUnavailable' ? 'Credentials missing: Fix profile…' : 'Credentials rejected: Fix profile…';
     case 'permission': return 'Permission denied: Fix profile…';
     case 'network': return 'Cannot reach Alibaba Cloud: click to retry';
     case 'timeout': return 'No answer in time: click to retry';

@@ -13,18 +13,10 @@ import { ExplorerModel } from './treeModel';
 export const EXPLORER_VIEW_ID = 'gaIpv6.explorer';
 export const DNS_ZONE_LIMIT_SETTING = 'explorer.dnsZoneLimit';
 
-export interface ChildrenLoaded {
-  parent: ExplorerNode | undefined;
-  children: readonly ExplorerNode[];
-}
-
 export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   readonly model: ExplorerModel;
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly loaded = new vscode.EventEmitter<ChildrenLoaded>();
-  /** After getChildren answered: lets tests (and the view's description) follow what is shown. */
-  readonly onDidLoadChildren = this.loaded.event;
   /** The instance VS Code last received for each id: events must name that one. */
   private readonly nodes = new Map<string, ExplorerNode>();
   private readonly loaders = new Map<string, { profile: Profile; loader: ExplorerLoader }>();
@@ -45,7 +37,12 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
       }
       this.changed.fire(undefined);
     });
-    this.disposables.push(this.changed, this.loaded, new vscode.Disposable(unsubscribe), new vscode.Disposable(() => this.poller.dispose()));
+    const settings = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(`gaIpv6.${DNS_ZONE_LIMIT_SETTING}`)) return;
+      this.loaders.clear();
+      this.refreshAll();
+    });
+    this.disposables.push(settings, this.changed, new vscode.Disposable(unsubscribe), new vscode.Disposable(() => this.poller.dispose()));
   }
 
   /** The loader of a profile; a new one (empty cache) when the profile itself was reloaded. */
@@ -73,7 +70,6 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
       if (isTransientNode(child)) this.watch(child);
     }
     if (node) this.retryIfThrottled(node, children);
-    this.loaded.fire({ parent: node, children });
     return children;
   }
 

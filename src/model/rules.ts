@@ -398,7 +398,8 @@ export function canonicalIpv6(value: string): string | undefined {
   const [head, rest] = text.split('::');
   const left = head === '' ? [] : head.split(':');
   const right = rest === undefined || rest === '' ? [] : rest.split(':');
-  if (tail.length) right.length ? right.pop() : left.pop();
+  // The dotted quad stood in as one group; it becomes the two groups in `tail`.
+  if (tail.length) (right.length ? right : left).pop();
   const fill = rest === undefined ? [] : Array(8 - tail.length - left.length - right.length).fill('0');
   return [...left, ...fill, ...right, ...tail].map((g) => parseInt(g, 16).toString(16)).join(':');
 }

@@ -26,9 +26,7 @@ export class ProfileManager {
 
   /** Reads every source again (after a profile was added, the sandbox started, a setting changed). */
   async reload(): Promise<void> {
-    const next = this.load();
-    this.loading ??= next.then(() => undefined);
-    this.list = await next;
+    this.list = await this.load();
     this.emit();
   }
 

@@ -36,7 +36,7 @@ interface Manifest {
   };
 }
 
-/** From out/test/extension/ (compiled) or test/extension/ the project root is three levels up. */
+/** Compiled into out/test/extension/, three levels below the project root. */
 export const PROJECT_ROOT = join(__dirname, '..', '..', '..');
 
 export function readManifest(): Manifest {

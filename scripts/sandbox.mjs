@@ -46,7 +46,7 @@ try {
     extensionsDir,
     workspace: join(projectRoot, 'sandbox-workspace'),
     logFile: join(LOG_DIR, 'code-server.log'),
-    env: { GA_IPV6_SANDBOX_ENDPOINT: emulator.endpoint },
+    env: { GA_IPV6_SANDBOX_ENDPOINT: emulator.endpoint, GA_IPV6_SANDBOX_DNS: `127.0.0.1:${emulator.dnsPort}` },
   });
   printReady(server, emulator);
   const gone = await Promise.race([exitOf('code-server', server.child), exitOf('the emulator', emulator.child)]);

@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerExplorer, type ExplorerTree } from './explorer';
+import { registerProbeCommands } from './probeUi';
 import { registerProfileCommands } from './ui/profileCommands';
 import type { ProfileManager } from './ui/profileManager';
 import type { Prompter } from './ui/prompter';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const session = new Session(context);
   const explorer = registerExplorer(session);
   context.subscriptions.push(session, ...explorer.disposables, createProfileStatusBar(session.profiles), ...registerProfileCommands(session));
+  context.subscriptions.push(...registerProbeCommands(session, explorer.tree));
   void session.profiles.ready().then(
     () => session.log.line(`profiles: ${session.profiles.all().length} found, active: ${session.profiles.active()?.name ?? 'none'}`),
     (e: unknown) => session.log.line(`reading the profiles failed: ${e instanceof Error ? e.message : String(e)}`),

@@ -40,7 +40,7 @@ export async function startWorkbenchRun({ suite, loadExtension, env = {} }) {
       extensionsDir,
       workspace,
       logFile: join(runDir, 'code-server.log'),
-      env: { GA_IPV6_SANDBOX_ENDPOINT: emulator.endpoint, GA_TEST_RESULTS: resultsFile, ...env },
+      env: { GA_IPV6_SANDBOX_ENDPOINT: emulator.endpoint, GA_IPV6_SANDBOX_DNS: `127.0.0.1:${emulator.dnsPort}`, GA_TEST_RESULTS: resultsFile, ...env },
     });
     console.log(`[harness] code-server ${server.origin} (VS Code 1.100.3), emulator ${emulator.endpoint}`);
     return { processes, runDir, server, emulator, resultsFile, finish: (passed) => finish(processes, runDir, server, passed) };
@@ -52,9 +52,9 @@ export async function startWorkbenchRun({ suite, loadExtension, env = {} }) {
 }
 
 async function startSandboxEmulator(processes, runDir) {
-  console.log('[harness] starting the emulator (demo fixture, time scale 0.01)');
+  console.log('[harness] starting the emulator (demo fixture, time scale 0.01, DNS responder)');
   return startEmulatorProcess(processes, {
-    seed: 'demo', timeScale: 0.01, credentials: await readSandboxCredentials(), logFile: join(runDir, 'emulator.log'),
+    seed: 'demo', timeScale: 0.01, dns: true, credentials: await readSandboxCredentials(), logFile: join(runDir, 'emulator.log'),
   });
 }
 

@@ -52,14 +52,8 @@ export async function deleteNode(session: Session, tree: ExplorerTree, node: Exp
     if (isCloudError(e) && e.category === 'cancelled') void vscode.window.showWarningMessage(e.message);
     else void vscode.window.showErrorMessage(`${plan.message.replace(/\?$/, '')} failed: ${errorMessage(e)}`);
   } finally {
-    // Also after a failure or a cancel: some steps may have happened.
-    if (node.kind === 'dnsRecord') {
-      loader.forgetDns();
-      tree.refreshNode(node);
-    } else {
-      const accelerator = acceleratorOf(node);
-      tree.refreshNode(accelerator ?? node);
-    }
+    // Also after a failure or a cancel: some steps may have happened. A record's refresh re-reads DNS only.
+    tree.refreshNode(node.kind === 'dnsRecord' ? node : (acceleratorOf(node) ?? node));
   }
 }
 

@@ -1,5 +1,6 @@
 // The Global Accelerator explorer: the tree view gaIpv6.explorer in the gaIpv6 activity-bar container.
 import * as vscode from 'vscode';
+import type { CloudLogEntry } from '../cloud';
 import type { Session } from '../ui/session';
 import { registerExplorerCommands } from './explorerCommands';
 import type { ExplorerNode } from './nodes';
@@ -17,5 +18,25 @@ export interface Explorer {
 export function registerExplorer(session: Session): Explorer {
   const tree = new ExplorerTree(session);
   const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  return { tree, view, disposables: [tree, view, ...registerExplorerCommands(session, tree, view)] };
+  const unwatch = session.log.onEntry(throttleNotice(view));
+  return { tree, view, disposables: [tree, view, new vscode.Disposable(unwatch), ...registerExplorerCommands(session, tree, view)] };
+}
+
+/**
+ * While the cloud layer retries throttled calls (quietly, with backoff), the view says so in its message line
+ * instead of a pop-up; the next call that gets through clears it.
+ */
+function throttleNotice(view: vscode.TreeView<ExplorerNode>): (entry: CloudLogEntry) => void {
+  let shown = false;
+  return (entry) => {
+    const throttled = entry.outcome === 'retry' && (entry.code ?? '').includes('Throttling');
+    if (throttled) {
+      const seconds = entry.delayMs !== undefined ? ` in ${Math.max(1, Math.round(entry.delayMs / 1000))} s` : '';
+      view.message = `Alibaba Cloud is throttling ${entry.profileName ? `profile "${entry.profileName}"` : 'requests'}: retrying ${entry.action}${seconds}…`;
+      shown = true;
+    } else if (shown && entry.outcome === 'ok') {
+      view.message = undefined;
+      shown = false;
+    }
+  };
 }

@@ -240,7 +240,7 @@ const COLLAPSIBLE: Record<Presentation['collapsible'], vscode.TreeItemCollapsibl
   expanded: vscode.TreeItemCollapsibleState.Expanded,
 };
 
-export function toTreeItem(node: ExplorerNode, p: Presentation): vscode.TreeItem {
+function toTreeItem(node: ExplorerNode, p: Presentation): vscode.TreeItem {
   const item = new vscode.TreeItem(p.label, COLLAPSIBLE[p.collapsible]);
   item.id = node.id;
   item.description = p.description;

@@ -1,6 +1,6 @@
 // One attempt against one address × port: TCP connect over exactly the asked family, then (https) TLS, then
 // (http/https) one GET. Every phase is timed; a failure says which phase broke and why.
-import { request as httpRequest } from 'node:http';
+import { ClientRequest } from 'node:http';
 import { connect as netConnect, isIP, Socket } from 'node:net';
 import { connect as tlsConnect, TLSSocket } from 'node:tls';
 import type { AttemptResult, FailureCode, Scheme } from './types';
@@ -109,7 +109,10 @@ export async function runAttempt(spec: AttemptSpec, seq: number): Promise<Attemp
 
 function exchange(stream: Socket, spec: AttemptSpec, result: AttemptResult): Promise<void> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({
+    // A ClientRequest of our own rather than http.request: VS Code's extension host replaces http.request with a
+    // proxy-aware version that always adds an agent, and an agent ignores createConnection, so the request would
+    // leave over a new connection to localhost:80 instead of this one.
+    const req = new ClientRequest({
       method: 'GET',
       path: spec.path,
       headers: { Host: spec.hostHeader, 'User-Agent': USER_AGENT, Accept: '*/*', Connection: 'close' },

@@ -53,6 +53,8 @@ export class ProbeTerminal implements vscode.Pseudoterminal {
 
   setDimensions(dimensions: vscode.TerminalDimensions): void {
     this.region.columns = dimensions.columns;
+    // The terminal has re-wrapped the table for the new width: draw it again so no half-erased rows stay behind.
+    if (this.latest && !this.done) this.draw(this.latest);
   }
 
   handleInput(data: string): void {
@@ -80,6 +82,7 @@ export class ProbeTerminal implements vscode.Pseudoterminal {
       });
       this.stopRedraws();
       this.draw(report);
+      this.region.detach();
       this.done = true;
       this.write(`\r\n${DIM('Press any key to close this terminal. "Global Accelerator: Save Probe Report…" keeps the report as JSON.')}\r\n`);
       this.settle.resolve(report);

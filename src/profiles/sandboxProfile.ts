@@ -13,6 +13,8 @@ export const SANDBOX_ACCESS_KEY_ID = 'LTAI5tSandboxLocal0000000';
 export const SANDBOX_ACCESS_KEY_SECRET = 'SandboxLocalSecretOpensOnlyTheEmulator';
 /** Where the extension finds an already running emulator ("127.0.0.1:8100"); otherwise it starts one. */
 export const SANDBOX_ENDPOINT_ENV = 'GA_IPV6_SANDBOX_ENDPOINT';
+/** Beside SANDBOX_ENDPOINT_ENV: that emulator's DNS responder ("127.0.0.1:5353", its --dns-port), for probes. */
+export const SANDBOX_DNS_ENV = 'GA_IPV6_SANDBOX_DNS';
 export const SANDBOX_DEFAULT_HOST = '127.0.0.1';
 
 export interface SandboxEndpoint {

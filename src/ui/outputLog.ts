@@ -1,7 +1,7 @@
 // The "Global Accelerator" output channel: the sink of the cloud layer's logger (one redacted line per API
 // attempt) and of the extension's own lines (activation time, profile problems, the sandbox's output).
 import * as vscode from 'vscode';
-import { createCloudLogger, redactText, type CloudLogger } from '../cloud';
+import { createCloudLogger, redactText, type CloudLogEntry, type CloudLogger } from '../cloud';
 
 export const OUTPUT_CHANNEL_NAME = 'Global Accelerator';
 
@@ -9,9 +9,23 @@ export class OutputLog implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
   /** For GaService/DnsService: masks the secrets of every connection made so far. */
   readonly cloud: CloudLogger;
+  private readonly watchers = new Set<(entry: CloudLogEntry) => void>();
 
   constructor(private readonly secrets: () => readonly string[]) {
-    this.cloud = createCloudLogger((line) => this.channel.appendLine(line), { secrets });
+    const lines = createCloudLogger((line) => this.channel.appendLine(line), { secrets });
+    this.cloud = {
+      log: (entry) => {
+        lines.log(entry);
+        for (const w of [...this.watchers]) w(entry);
+      },
+      info: (message) => lines.info(message),
+    };
+  }
+
+  /** Every API attempt as it is logged (e.g. to show that throttled calls are being retried); returns the unsubscribe. */
+  onEntry(watcher: (entry: CloudLogEntry) => void): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
   }
 
   /** A line of our own, redacted like the cloud layer's. */

@@ -7,10 +7,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { formatHostPort } from '../model';
 import {
   parseSandboxEndpoint,
   SANDBOX_ACCESS_KEY_ID,
   SANDBOX_ACCESS_KEY_SECRET,
+  SANDBOX_DNS_ENV,
   SANDBOX_ENDPOINT_ENV,
   type SandboxEndpoint,
 } from '../profiles/sandboxProfile';
@@ -22,6 +24,7 @@ const READY_PREFIX = 'ready ';
 export class SandboxLauncher {
   private child: ChildProcess | undefined;
   private started: SandboxEndpoint | undefined;
+  private startedDnsPort: number | undefined;
   private starting: Promise<SandboxEndpoint> | undefined;
 
   constructor(
@@ -45,6 +48,20 @@ export class SandboxLauncher {
     }
   }
 
+  /** The sandbox's DNS responder as `host:port`: GA_IPV6_SANDBOX_DNS for an emulator named by the environment, else the child's. */
+  dnsServer(): string | undefined {
+    if (this.env[SANDBOX_ENDPOINT_ENV]) {
+      const value = this.env[SANDBOX_DNS_ENV];
+      if (!value) return undefined;
+      try {
+        return formatHostPort(parseSandboxEndpoint(value));
+      } catch (e) {
+        throw new Error(`${SANDBOX_DNS_ENV}: ${(e as Error).message}`);
+      }
+    }
+    return this.started && this.startedDnsPort !== undefined ? `127.0.0.1:${this.startedDnsPort}` : undefined;
+  }
+
   /** True while a child started here runs. */
   get running(): boolean {
     return this.started !== undefined;
@@ -62,6 +79,7 @@ export class SandboxLauncher {
     const child = this.child;
     this.child = undefined;
     this.started = undefined;
+    this.startedDnsPort = undefined;
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   }
 
@@ -81,6 +99,7 @@ export class SandboxLauncher {
       '--seed', 'demo',
       '--lenient',
       '--allow-loopback-endpoints',
+      '--dns-port', '0',
       '--time-scale', '1',
       '--quiet',
       '--access-key-id', SANDBOX_ACCESS_KEY_ID,
@@ -103,10 +122,11 @@ export class SandboxLauncher {
         if (!line.startsWith(READY_PREFIX)) return this.log(`[sandbox] ${line}`);
         if (settled) return;
         try {
-          const { port } = JSON.parse(line.slice(READY_PREFIX.length)) as { port: number };
+          const { port, dnsPort } = JSON.parse(line.slice(READY_PREFIX.length)) as { port: number; dnsPort?: number | null };
           settled = true;
           clearTimeout(timer);
           this.started = { host: '127.0.0.1', port };
+          this.startedDnsPort = dnsPort ?? undefined;
           this.log(`[sandbox] local emulator ready on 127.0.0.1:${port} (pid ${child.pid})`);
           resolve(this.started);
         } catch {
@@ -116,11 +136,9 @@ export class SandboxLauncher {
       createInterface({ input: child.stderr! }).on('line', (line) => this.log(`[sandbox] ${line}`));
       child.once('error', (e) => fail(`The local sandbox could not be started (${e.message}).`));
       child.once('exit', (code, signal) => {
-        if (this.child === child) {
-          this.child = undefined;
-          this.started = undefined;
-          this.log(`[sandbox] local emulator exited (${signal ?? `code ${code}`})`);
-        }
+        this.log(`[sandbox] local emulator exited (${signal ?? `code ${code}`})`);
+        // Exited on its own (not through stop()): forget it, so the next start spawns a new one.
+        if (this.child === child) this.stop();
         fail(`The local sandbox exited before it was ready (${signal ?? `code ${code}`}); see the "Global Accelerator" output for its messages.`);
       });
     });

@@ -196,6 +196,17 @@ describe('Global Accelerator explorer', function () {
     });
   });
 
+  it('retries a throttled refresh quietly: the accelerators appear and no error node does', async () => {
+    await admin.setFault({ action: 'ListAccelerators', throttle: 1, times: 2 });
+    await admin.clearRequests();
+    tree().refreshAll();
+    const accelerators = await tree().getChildren(await sandboxRoot());
+    assert.ok(accelerators.some((n) => n.kind === 'accelerator' && n.accelerator.name === SEED_NAME), `the accelerators are listed: ${accelerators.map(label).join(', ')}`);
+    assert.equal(accelerators.filter((n) => n.kind === 'error').length, 0);
+    const attempts = (await admin.requests()).filter((r) => r.action === 'ListAccelerators').map((r) => r.code ?? 'ok');
+    assert.deepEqual(attempts, ['Throttling.User', 'Throttling.User', 'ok']);
+  });
+
   it('shows one error node offering "Fix profile…" under a profile whose secret is wrong', async () => {
     const endpoint = process.env.GA_IPV6_SANDBOX_ENDPOINT ?? '';
     const sandbox = api.profiles.get(SANDBOX_PROFILE_ID);

@@ -15,7 +15,7 @@ const server = http.createServer((_req, res) => res.end('{}')).listen(0, '127.0.
   const port = server.address().port;
   // Never print the secret itself: say whether the right one arrived.
   console.log('args ' + JSON.stringify(args.map((a) => (a === ${JSON.stringify(SANDBOX_ACCESS_KEY_SECRET)} ? '<sandbox secret>' : a))));
-  console.log('ready ' + JSON.stringify({ endpoint: '127.0.0.1:' + port, port, dnsPort: null }));
+  console.log('ready ' + JSON.stringify({ endpoint: '127.0.0.1:' + port, port, dnsPort: 5353 }));
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
 `;
@@ -59,9 +59,10 @@ describe('sandbox launcher', () => {
     assert.deepEqual(launcher.endpoint(), endpoint);
     assert.equal(launcher.running, true);
     assert.equal((await fetch(`http://127.0.0.1:${endpoint.port}/`)).status, 200);
+    assert.equal(launcher.dnsServer(), '127.0.0.1:5353');
     const args = JSON.parse(l.lines.find((x) => x.startsWith('[sandbox] args '))?.slice('[sandbox] args '.length) ?? '[]') as string[];
-    assert.deepEqual(args.slice(1), [
-      '--port', '0', '--seed', 'demo', '--lenient', '--allow-loopback-endpoints', '--time-scale', '1', '--quiet',
+    assert.deepEqual(args, [
+      '--port', '0', '--seed', 'demo', '--lenient', '--allow-loopback-endpoints', '--dns-port', '0', '--time-scale', '1', '--quiet',
       '--access-key-id', 'LTAI5tSandboxLocal0000000', '--access-key-secret', '<sandbox secret>',
     ]);
     assert.ok(!l.lines.some((x) => x.includes(SANDBOX_ACCESS_KEY_SECRET)));

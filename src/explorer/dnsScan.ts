@@ -3,7 +3,8 @@
 // profile until the next refresh: one pass over the zones instead of a search per accelerator.
 import type { DnsRecord, DnsService } from '../cloud';
 import { isCloudError } from '../cloud';
-import { canonicalIpv6, sameName } from '../probe/addresses';
+import { canonicalIpv6 } from '../model';
+import { sameName } from '../probe/addresses';
 import { createLimiter } from '../probe/scheduling';
 import { isIpv6 } from '../model';
 

@@ -382,26 +382,12 @@ export function isIpv6(value: string): boolean {
   return dbl.length === 2 ? parts.length < needed : parts.length === needed;
 }
 
-/** The full, lower-case form of an IPv6 address (`2408:4000::1` → `2408:4000:0:0:0:0:0:1`), so equal addresses compare equal. */
+/** RFC 5952 form of an IPv6 address (`2408:4000:0:0::01` → `2408:4000::1`), so equal addresses compare equal. */
 export function canonicalIpv6(value: string): string | undefined {
-  const v = value.trim().toLowerCase();
+  const v = value.trim();
   if (!isIpv6(v)) return undefined;
-  let tail: string[] = [];
-  let text = v;
-  const lastColon = v.lastIndexOf(':');
-  const dotted = v.slice(lastColon + 1);
-  if (dotted.includes('.')) {
-    const p = parseIpv4(dotted)!;
-    tail = [((p[0] << 8) | p[1]).toString(16), ((p[2] << 8) | p[3]).toString(16)];
-    text = v.slice(0, lastColon + 1) + '0';
-  }
-  const [head, rest] = text.split('::');
-  const left = head === '' ? [] : head.split(':');
-  const right = rest === undefined || rest === '' ? [] : rest.split(':');
-  // The dotted quad stood in as one group; it becomes the two groups in `tail`.
-  if (tail.length) (right.length ? right : left).pop();
-  const fill = rest === undefined ? [] : Array(8 - tail.length - left.length - right.length).fill('0');
-  return [...left, ...fill, ...right, ...tail].map((g) => parseInt(g, 16).toString(16)).join(':');
+  // The WHATWG URL parser (in Node and in webviews alike) serialises IPv6 hosts in RFC 5952 form.
+  return new URL(`http://[${v}]/`).hostname.slice(1, -1);
 }
 
 /** Collects the first message of each field, for forms and ga.yaml diagnostics alike. */

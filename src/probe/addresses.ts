@@ -1,11 +1,12 @@
 // Address helpers shared by target parsing, DNS and verdicts.
 import { isIP } from 'node:net';
+import { canonicalIpv6 as canonicalUnzoned } from '../model';
 
-/** RFC 5952 form (`fd6a:6761::1`), so differently written equal addresses compare equal. */
+/** RFC 5952 form (`fd6a:6761::1`) keeping a `%zone`, so differently written equal addresses compare equal. */
 export function canonicalIpv6(address: string): string {
   const zone = address.indexOf('%');
   const bare = zone >= 0 ? address.slice(0, zone) : address;
-  return new URL(`http://[${bare}]/`).hostname.slice(1, -1) + (zone >= 0 ? address.slice(zone) : '');
+  return (canonicalUnzoned(bare) ?? bare.toLowerCase()) + (zone >= 0 ? address.slice(zone) : '');
 }
 
 /**

@@ -2,7 +2,8 @@
 // real workbench: builds, starts the emulator (demo fixture) and code-server with the project installed as an
 // extension, runs the journeys, and stops everything it started. Failing journeys leave a screenshot and the
 // page's text in .test-artifacts/e2e/ (GA_E2E_SCREENSHOTS=1: passing ones too). Exit code: the journeys'
-// (non-zero when one failed or none ran).
+// (non-zero when one failed or none ran). `--screenshots` runs test/e2e/*.screenshot.ts instead: they retake
+// the README's pictures into media/.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { workbenchUrl } from './lib/codeServer.mjs';
@@ -23,8 +24,9 @@ process.exit(passed ? 0 : 1);
 
 async function runJourneys(run, url) {
   const dir = join(projectRoot, 'out', 'test', 'e2e');
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.js')).map((f) => join(dir, f)) : [];
-  if (files.length === 0) throw new Error(`no UI journeys found (${dir}/*.test.js)`);
+  const suffix = process.argv.includes('--screenshots') ? '.screenshot.js' : '.test.js';
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => join(dir, f)) : [];
+  if (files.length === 0) throw new Error(`no UI journeys found (${dir}/*${suffix})`);
   // One journey at a time: they share one workbench, and the machine has 2 cores. In a process group of its own
   // (with the Chromium each journey starts), so that Ctrl-C or a failure stops it with everything else.
   const child = run.processes.start('UI journeys', process.execPath,

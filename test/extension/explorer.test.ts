@@ -13,10 +13,8 @@ import type { EmulatorState } from '../../src/emulator/state';
 import type { ExtensionApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/explorer/nodes';
 import type { Prompter } from '../../src/ui/prompter';
-import { extensionId } from './manifest';
+import { activateOnSandbox, SANDBOX_PROFILE_ID, SEED_NAME } from './sandboxSession';
 
-const SANDBOX_PROFILE_ID = 'sandbox';
-const SEED_NAME = 'web-ipv6';
 
 describe('Global Accelerator explorer', function () {
   this.timeout(60_000);
@@ -24,15 +22,7 @@ describe('Global Accelerator explorer', function () {
   let admin: EmulatorAdmin;
 
   before(async () => {
-    const endpoint = process.env.GA_IPV6_SANDBOX_ENDPOINT;
-    assert.ok(endpoint, 'GA_IPV6_SANDBOX_ENDPOINT is not set: run these tests with npm run test:extension, which starts the emulator');
-    admin = new EmulatorAdmin(`http://${endpoint}`);
-    const extension = vscode.extensions.getExtension<ExtensionApi>(extensionId());
-    assert.ok(extension, `extension ${extensionId()} is not loaded`);
-    api = await extension.activate();
-    await api.profiles.ready();
-    assert.ok(api.profiles.get(SANDBOX_PROFILE_ID), 'the sandbox profile exists when GA_IPV6_SANDBOX_ENDPOINT is set');
-    await api.profiles.setActive(SANDBOX_PROFILE_ID);
+    ({ api, admin } = await activateOnSandbox());
     await vscode.commands.executeCommand('workbench.view.extension.gaIpv6');
   });
 

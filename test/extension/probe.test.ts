@@ -14,10 +14,8 @@ import { EmulatorAdmin } from '../../src/emulator/adminClient';
 import type { ExtensionApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/explorer/nodes';
 import { renderReport, type CurlCommand, type ProbeReport } from '../../src/probe';
-import { extensionId } from './manifest';
+import { activateOnSandbox, SANDBOX_PROFILE_ID, SEED_NAME } from './sandboxSession';
 
-const SANDBOX_PROFILE_ID = 'sandbox';
-const SEED_NAME = 'web-ipv6';
 const BACKEND_TEXT = 'IPv4 web service behind the accelerator';
 /** Quick, and still more than one attempt so loss and the per-attempt table mean something. */
 const FAST = { attempts: 2, intervalMs: 0, connectTimeoutMs: 3000, requestTimeoutMs: 3000 };
@@ -35,14 +33,7 @@ describe('IPv6 probes in the editor', function () {
   const tempDir = mkdtempSync(join(tmpdir(), 'ga-probe-test-'));
 
   before(async () => {
-    const endpoint = process.env.GA_IPV6_SANDBOX_ENDPOINT;
-    assert.ok(endpoint, 'GA_IPV6_SANDBOX_ENDPOINT is not set: run these tests with npm run test:extension, which starts the emulator');
-    admin = new EmulatorAdmin(`http://${endpoint}`);
-    const extension = vscode.extensions.getExtension<ExtensionApi>(extensionId());
-    assert.ok(extension, `extension ${extensionId()} is not loaded`);
-    api = await extension.activate();
-    await api.profiles.ready();
-    await api.profiles.setActive(SANDBOX_PROFILE_ID);
+    ({ api, admin } = await activateOnSandbox());
     ipv6Web = await httpServer('::1');
   });
 

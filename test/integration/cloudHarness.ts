@@ -2,7 +2,7 @@
 // timeScale 0.01, polls every few ms, retries after a few ms. Every test file stops what it starts.
 import { startEmulator } from '../../src/emulator/server';
 import { EmulatorAdmin } from '../../src/emulator/adminClient';
-import type { RunningEmulator } from '../../src/emulator/api';
+import type { RunningEmulator, StartOptions } from '../../src/emulator/api';
 import type { Profile } from '../../src/profiles/types';
 import { loadSdk } from '../../src/cloud/sdk';
 import { createCloudServices, createCloudLogger, FAST_POLL_SCHEDULE, MutationQueue, type CloudConnection, type CloudServices, type ServiceOptions, type ConnectionOptions } from '../../src/cloud';
@@ -19,8 +19,11 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startCloud(seed = 'empty'): Promise<Harness> {
-  const emulator = await startEmulator({ port: 0, timeScale: 0.01, strict: true, seed, credentials: [TEST_KEY] });
+/** Extra emulator options, e.g. `allowLoopbackEndpoints` for the data plane or a `stateFile` to start from. */
+export type CloudOptions = Omit<StartOptions, 'port' | 'timeScale' | 'strict' | 'seed' | 'credentials'>;
+
+export async function startCloud(seed = 'empty', options: CloudOptions = {}): Promise<Harness> {
+  const emulator = await startEmulator({ ...options, port: 0, timeScale: 0.01, strict: true, seed, credentials: [TEST_KEY] });
   const admin = new EmulatorAdmin(`http://${emulator.endpoint}`);
   const lines: string[] = [];
   const profile = (o: Partial<Profile> & { secret?: string; keyId?: string } = {}): Profile => {

@@ -4,15 +4,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect, createServer, AddressInfo, Server, Socket } from 'node:net';
-import { startEmulator } from '../../src/emulator/server';
 import { startDataPlane, RunningDataPlane } from '../../src/emulator/dataplane';
 import { startDnsResponder, RunningDnsResponder } from '../../src/emulator/dnsResponder';
 import type { RunningEmulator } from '../../src/emulator/api';
-import { createCloudServices, FAST_POLL_SCHEDULE, MutationQueue, type CloudServices } from '../../src/cloud';
-import type { Profile } from '../../src/profiles/types';
+import type { CloudServices } from '../../src/cloud';
 import { lookupName } from '../../src/probe';
+import { startCloud } from './cloudHarness';
 
-const KEY = { accessKeyId: 'LTAI5tDataPlaneIntegr01', accessKeySecret: 'DataPlaneIntegrationSecret012345' };
 
 let emulator: RunningEmulator;
 let plane: RunningDataPlane;
@@ -38,24 +36,11 @@ async function startBackends(): Promise<void> {
 
 before(async () => {
   await startBackends();
-  emulator = await startEmulator({ port: 0, timeScale: 0.01, strict: true, allowLoopbackEndpoints: true, credentials: [KEY] });
+  const cloud = await startCloud('empty', { allowLoopbackEndpoints: true });
+  emulator = cloud.emulator;
   plane = await startDataPlane(emulator, { allowLoopbackEndpoints: true });
   dns = await startDnsResponder(emulator, { port: 0 });
-  const profile: Profile = {
-    id: 'data plane',
-    name: 'emulator',
-    source: 'sandbox',
-    origin: 'integration test',
-    accessKeyId: KEY.accessKeyId,
-    endpoints: { ga: emulator.endpoint, dns: emulator.endpoint, protocol: 'http' },
-    credentials: async () => KEY,
-  };
-  services = createCloudServices(profile, {
-    pollSchedule: FAST_POLL_SCHEDULE,
-    retry: { baseDelayMs: 5, maxDelayMs: 40, maxElapsedMs: 20_000 },
-    queue: new MutationQueue(),
-    allowNonPublicEndpoints: true,
-  });
+  services = cloud.services(undefined, { allowNonPublicEndpoints: true });
 });
 
 after(async () => {

@@ -13,16 +13,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmptyState } from '../../src/emulator/emptyState';
-import { startEmulator } from '../../src/emulator/server';
 import { startDataPlane, RunningDataPlane } from '../../src/emulator/dataplane';
 import { startDnsResponder, RunningDnsResponder } from '../../src/emulator/dnsResponder';
 import type { RunningEmulator } from '../../src/emulator/api';
-import { createCloudServices, FAST_POLL_SCHEDULE, MutationQueue, type CloudServices } from '../../src/cloud';
-import type { Profile } from '../../src/profiles/types';
+import type { CloudServices } from '../../src/cloud';
 import { buildCurlCommand, renderReport, runProbe } from '../../src/probe';
-import { addZone } from './cloudHarness';
+import { addZone, startCloud } from './cloudHarness';
 
-const KEY = { accessKeyId: 'LTAI5tSeedVerification1', accessKeySecret: 'SeedVerificationSecret0123456789' };
 const BACKEND_TEXT = 'IPv4 web service in the Beijing data centre';
 const isRoot = process.getuid?.() === 0;
 
@@ -43,24 +40,11 @@ before(async () => {
   });
   await new Promise<void>((r) => backend.listen(0, '127.0.0.1', r));
   backendPort = (backend.address() as AddressInfo).port;
-  emulator = await startEmulator({ port: 0, timeScale: 0.01, strict: true, allowLoopbackEndpoints: true, credentials: [KEY], stateFile: accountWithUsedAddresses() });
+  const cloud = await startCloud('empty', { allowLoopbackEndpoints: true, stateFile: accountWithUsedAddresses() });
+  emulator = cloud.emulator;
   plane = await startDataPlane(emulator, { allowLoopbackEndpoints: true, log: (l) => planeLog.push(l) });
   dns = await startDnsResponder(emulator, { port: 0 });
-  const profile: Profile = {
-    id: 'seed verification',
-    name: 'emulator',
-    source: 'sandbox',
-    origin: 'integration test',
-    accessKeyId: KEY.accessKeyId,
-    endpoints: { ga: emulator.endpoint, dns: emulator.endpoint, protocol: 'http' },
-    credentials: async () => KEY,
-  };
-  services = createCloudServices(profile, {
-    pollSchedule: FAST_POLL_SCHEDULE,
-    retry: { baseDelayMs: 5, maxDelayMs: 40, maxElapsedMs: 20_000 },
-    queue: new MutationQueue(),
-    allowNonPublicEndpoints: true,
-  });
+  services = cloud.services(undefined, { allowNonPublicEndpoints: true });
 });
 
 after(async () => {

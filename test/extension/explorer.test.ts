@@ -113,13 +113,15 @@ describe('Global Accelerator explorer', function () {
         fired.length = 0;
         await new Promise<void>((resolve, reject) => {
           const timer = setTimeout(() => reject(new Error(`${created.id} was not redrawn as active within 20 s; redraws: ${JSON.stringify(fired)}`)), 20_000);
-          const check = tree().onDidChangeTreeData((n) => {
-            if (n?.id === creating.id && n.kind === 'accelerator' && n.accelerator.state === 'active') {
-              clearTimeout(timer);
-              check.dispose();
-              resolve();
-            }
-          });
+          const settled = (n: ExplorerNode | undefined) => n?.id === creating.id && n.kind === 'accelerator' && n.accelerator.state === 'active';
+          const done = () => {
+            clearTimeout(timer);
+            check.dispose();
+            resolve();
+          };
+          const check = tree().onDidChangeTreeData((n) => settled(n) && done());
+          // The poller may have redrawn it while the listing above was awaited: then it is already active.
+          if (settled(tree().nodeById(creating.id))) done();
         });
         const now = tree().nodeById(creating.id);
         assert.ok(now);

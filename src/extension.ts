@@ -7,7 +7,7 @@ import { registerExplorer, type ExplorerTree } from './explorer';
 import { registerProbeCommands } from './probeUi';
 import { registerProfileCommands } from './ui/profileCommands';
 import type { ProfileManager } from './ui/profileManager';
-import type { Prompter } from './ui/prompter';
+import type { Prompts } from './ui/prompter';
 import { Session } from './ui/session';
 import { createProfileStatusBar } from './ui/statusBar';
 import type { VscodeProfileStore } from './profiles/vscodeProfiles';
@@ -19,8 +19,10 @@ export interface ExtensionApi {
   vscodeProfiles: VscodeProfileStore;
   explorer: ExplorerTree;
   testing: {
-    /** Answers the modal questions (delete confirmations) instead of a person; returns the restore function. */
-    usePrompter(prompter: Prompter): () => void;
+    /** Answers the questions it implements (confirmations, input boxes, quick picks) instead of a person; returns the restore function. */
+    usePrompter(prompter: Partial<Prompts>): () => void;
+    /** The active profile's status bar item. */
+    statusBar: vscode.StatusBarItem;
   };
 }
 
@@ -28,7 +30,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   const session = new Session(context);
   const explorer = registerExplorer(session);
-  context.subscriptions.push(session, ...explorer.disposables, createProfileStatusBar(session.profiles), ...registerProfileCommands(session));
+  const statusBar = createProfileStatusBar(session.profiles);
+  context.subscriptions.push(session, ...explorer.disposables, statusBar, ...registerProfileCommands(session));
   context.subscriptions.push(...registerProbeCommands(session, explorer.tree));
   void session.profiles.ready().then(
     () => session.log.line(`profiles: ${session.profiles.all().length} found, active: ${session.profiles.active()?.name ?? 'none'}`),
@@ -40,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     profiles: session.profiles,
     vscodeProfiles: session.vscodeProfiles,
     explorer: explorer.tree,
-    testing: { usePrompter: (p) => session.prompts.use(p) },
+    testing: { usePrompter: (p) => session.prompts.use(p), statusBar: statusBar.item },
   };
 }
 

@@ -88,7 +88,7 @@ export class GaService {
   }
 
   async updateAccelerator(input: T.UpdateAcceleratorInput, o: T.MutationOptions = {}): Promise<T.MutationResult<T.Accelerator>> {
-    this.calls.check('UpdateAccelerator', V.checkUpdateAccelerator(input));
+    this.calls.check('UpdateAccelerator', V.checkUpdateAccelerator(input, this.validation));
     const id = input.acceleratorId;
     const sent = await this.calls.mutate<M.UpdateAcceleratorRequest, M.UpdateAcceleratorResponseBody, T.Accelerator>(
       { action: 'UpdateAccelerator', queueKey: id, request: input, send: (c, r, rt) => c.updateAcceleratorWithOptions(r, rt), waitIds: () => [id] },

@@ -61,8 +61,12 @@ export function checkCreateAccelerator(i: T.CreateAcceleratorInput, s: Validatio
   );
 }
 
-export function checkUpdateAccelerator(i: T.UpdateAcceleratorInput): Check {
-  return first(when(i.description, (d) => checkDescription(d)), when(i.spec, checkSpec));
+export function checkUpdateAccelerator(i: T.UpdateAcceleratorInput, s: ValidationSettings): Check {
+  return first(
+    when(i.name, (n) => checkName('acceleratorUpdate', n, s.nameStrictness)),
+    when(i.description, (d) => checkDescription(d)),
+    when(i.spec, checkSpec),
+  );
 }
 
 export function checkCreateBandwidthPackage(i: T.CreateBandwidthPackageInput): Check {

@@ -21,6 +21,12 @@ export interface EmulatorOptions {
   strict: boolean;
   /** Accept loopback / private custom-IP endpoints (the sandbox and data-plane tests). */
   allowLoopbackEndpoints: boolean;
+  /**
+   * The block of fd6a:6761::/64 this instance hands IPv6 acceleration addresses out of: `fd6a:6761::<block
+   * in hex>:<n>`, 1 to 0xffff, default 0xa. Emulators running at once on one machine need distinct blocks, or
+   * their data planes fight over the same address and port.
+   */
+  addressBlock?: number;
 }
 
 export interface Clock {

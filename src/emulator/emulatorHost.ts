@@ -4,12 +4,13 @@
 import { randomInt } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EmulatorOptions, ProductModule, RunningEmulator, StartOptions } from './api';
+import type { Clock, EmulatorOptions, ProductModule, RunningEmulator, StartOptions } from './api';
 import { ADMIN_PREFIX, handleAdminRequest } from './admin';
 import { earliestTransition, ScaledClock, TransitionTimer } from './clock';
 import { createEmptyState } from './emptyState';
 import { Engine, noLog } from './engine';
 import { FaultInjector } from './faults';
+import { assertAddressBlock, DEFAULT_ADDRESS_BLOCK } from './ga/addresses';
 import { handleApiRequest } from './gateway';
 import { sendJson } from './httpIo';
 import { loadStateFile, StateFileWriter } from './persistence';
@@ -17,8 +18,11 @@ import { RequestLog } from './requestLog';
 import { SignatureVerifier, type AccessKey } from './signature';
 import type { EmulatorState } from './state';
 
-/** Adds a named fixture's resources to an empty state. */
-export type Fixture = (state: EmulatorState, now: number) => void;
+/**
+ * Adds a named fixture's resources to an empty state. Operations a fixture leaves in flight end on the
+ * emulator's clock (so at its time scale); the options carry e.g. the address block to allocate from.
+ */
+export type Fixture = (state: EmulatorState, clock: Clock, options: EmulatorOptions) => void;
 
 export interface EmulatorWiring {
   modules: readonly ProductModule[];
@@ -38,20 +42,23 @@ export function generateAccessKey(): AccessKey {
   return { accessKeyId: `LTAI${randomText(20)}`, accessKeySecret: randomText(30) };
 }
 
-export function buildState(fixtures: Readonly<Record<string, Fixture>>, name: string | undefined, now: number): EmulatorState {
+export function buildState(fixtures: Readonly<Record<string, Fixture>>, name: string | undefined, clock: Clock, options: EmulatorOptions): EmulatorState {
   const state = createEmptyState();
   if (name === undefined || name === 'empty') return state;
   const fixture = Object.prototype.hasOwnProperty.call(fixtures, name) ? fixtures[name] : undefined;
   if (!fixture) throw new Error(`Unknown fixture "${name}"; known fixtures: ${['empty', ...Object.keys(fixtures).filter((n) => n !== 'empty')].join(', ')}.`);
-  fixture(state, now);
+  fixture(state, clock, options);
   return state;
 }
 
 function resolveOptions(options: StartOptions): EmulatorOptions {
+  const addressBlock = options.addressBlock ?? DEFAULT_ADDRESS_BLOCK;
+  assertAddressBlock(addressBlock);
   return {
     timeScale: options.timeScale ?? 1,
     strict: options.strict ?? true,
     allowLoopbackEndpoints: options.allowLoopbackEndpoints ?? false,
+    addressBlock,
   };
 }
 
@@ -61,7 +68,7 @@ export async function startEmulatorWith(wiring: EmulatorWiring, options: StartOp
   const clock = new ScaledClock(emulatorOptions.timeScale);
   const credentials = options.credentials?.length ? options.credentials.map((c) => ({ ...c })) : [generateAccessKey()];
   const fromFile = options.stateFile ? loadStateFile(options.stateFile) : undefined;
-  const initial = fromFile ?? buildState(wiring.fixtures, options.seed, clock.now());
+  const initial = fromFile ?? buildState(wiring.fixtures, options.seed, clock, emulatorOptions);
   if (fromFile && options.seed && options.seed !== 'empty') log(`state file ${options.stateFile} exists: loaded it and ignored --seed ${options.seed}`);
 
   const engine = new Engine(wiring.modules, clock, initial, log);
@@ -73,7 +80,7 @@ export async function startEmulatorWith(wiring: EmulatorWiring, options: StartOp
   const faults = new FaultInjector();
   const requestLog = new RequestLog();
   const verifier = new SignatureVerifier(credentials);
-  const buildNamed = (name?: string): EmulatorState => buildState(wiring.fixtures, name, clock.now());
+  const buildNamed = (name?: string): EmulatorState => buildState(wiring.fixtures, name, clock, emulatorOptions);
 
   const server: Server = createServer((req, res) => {
     const isAdmin = (req.url ?? '').startsWith(ADMIN_PREFIX);

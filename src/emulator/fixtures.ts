@@ -7,12 +7,12 @@ import { addDemoAccelerators, addSeedSetup } from './ga/fixtures';
 
 export const FIXTURES: Readonly<Record<string, Fixture>> = {
   empty: () => undefined,
-  seed: (state, now) => {
-    addExampleZone(state, now, addSeedSetup(state, now));
+  seed: (state, clock, options) => {
+    addExampleZone(state, clock.now(), addSeedSetup(state, clock, options));
   },
-  demo: (state, now) => {
-    addExampleZone(state, now, addDemoAccelerators(state, now));
-    addSecondDemoZone(state, now);
+  demo: (state, clock, options) => {
+    addExampleZone(state, clock.now(), addDemoAccelerators(state, clock, options));
+    addSecondDemoZone(state, clock.now());
   },
 };
 

@@ -10,7 +10,7 @@ import { startEmulator } from './server';
 
 const USAGE = `Usage: npm run emulator -- --port <p> [--access-key-id <id> --access-key-secret <secret> [--security-token <t>]]
        [--seed <${FIXTURE_NAMES.join('|')}>] [--time-scale <x>] [--state-file <f>] [--strict|--lenient]
-       [--allow-loopback-endpoints] [--dns-port <p>] [--quiet]
+       [--allow-loopback-endpoints] [--address-block <hex>] [--dns-port <p>] [--quiet]
 
   --port                      API port on 127.0.0.1 (0 = any free port; default 0)
   --access-key-id/-secret     the AccessKey pair to accept (default: a generated local test pair, printed below)
@@ -20,6 +20,8 @@ const USAGE = `Usage: npm run emulator -- --port <p> [--access-key-id <id> --acc
   --state-file                keep the state in this JSON file across restarts
   --strict / --lenient        reject (default) or ignore parameters an action does not have
   --allow-loopback-endpoints  accept loopback/private endpoint addresses (local backends for the data plane)
+  --address-block             hand out IPv6 addresses fd6a:6761::<hex>:<n> (1 to ffff; default a); give emulators
+                              running at the same time different blocks so their data planes do not collide
   --dns-port                  also answer DNS queries for the emulated zones on this UDP/TCP port
   --quiet                     do not print one line per request`;
 
@@ -30,6 +32,14 @@ function portOption(value: string | undefined, name: string): number | undefined
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`--${name} must be a port number from 0 to 65535; got "${value}".`);
   return port;
+}
+
+/** The block as it appears in the addresses: one hex group, `b` or `0xb`. */
+function addressBlockOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const block = /^(0x)?[0-9a-f]{1,4}$/i.test(value) ? parseInt(value.replace(/^0x/i, ''), 16) : NaN;
+  if (!(block >= 1)) throw new UsageError(`--address-block must be one hex group from 1 to ffff (e.g. b for fd6a:6761::b:1); got "${value}".`);
+  return block;
 }
 
 export function parseCommandLine(argv: string[]): { start: StartOptions; dnsPort?: number; quiet: boolean } {
@@ -49,6 +59,7 @@ export function parseCommandLine(argv: string[]): { start: StartOptions; dnsPort
         strict: { type: 'boolean' },
         lenient: { type: 'boolean' },
         'allow-loopback-endpoints': { type: 'boolean' },
+        'address-block': { type: 'string' },
         'dns-port': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -75,6 +86,7 @@ export function parseCommandLine(argv: string[]): { start: StartOptions; dnsPort
       stateFile: values['state-file'],
       strict: !values.lenient,
       allowLoopbackEndpoints: values['allow-loopback-endpoints'] ?? false,
+      addressBlock: addressBlockOption(values['address-block']),
     },
     dnsPort: portOption(values['dns-port'], 'dns-port'),
     quiet: values.quiet ?? false,

@@ -6,10 +6,12 @@ export type Check = string | undefined;
 
 /** Where a name rule comes from: the console's (the seed's) or the API's looser one. */
 export type NameStrictness = 'seed' | 'api';
-export type NamedKind = 'accelerator' | 'listener' | 'endpointGroup' | 'bandwidthPackage';
+/** `acceleratorUpdate`: an instance's new name in UpdateAccelerator, which the API allows more characters than on create. */
+export type NamedKind = 'accelerator' | 'acceleratorUpdate' | 'listener' | 'endpointGroup' | 'bandwidthPackage';
 
 const KIND_LABEL: Record<NamedKind, string> = {
   accelerator: 'Instance name',
+  acceleratorUpdate: 'Instance name',
   listener: 'Listener name',
   endpointGroup: 'Endpoint group name',
   bandwidthPackage: 'Bandwidth plan name',
@@ -27,15 +29,16 @@ export function checkName(kind: NamedKind, value: string, strictness: NameStrict
     return `${label} must be ${min} to 128 characters long (it has ${value.length}).`;
   }
   const chinese = '\\u4e00-\\u9fa5';
-  const allowDot = strictness === 'api' && kind !== 'accelerator';
-  const first = strictness === 'api' && kind !== 'accelerator' ? `[A-Za-z${chinese}]` : '[A-Za-z]';
+  // Only CreateAccelerator keeps the narrow set; the console (seed) rule is narrow for every kind.
+  const wide = strictness === 'api' && kind !== 'accelerator';
+  const first = wide ? `[A-Za-z${chinese}]` : '[A-Za-z]';
   if (!new RegExp(`^${first}`).test(value)) {
-    return `${label} must start with a letter; "${value.charAt(0)}" is not one.`;
+    return `${label} must start with a letter${wide ? ' or a Chinese character' : ''}; "${value.charAt(0)}" is not one.`;
   }
-  const rest = new RegExp(`^[A-Za-z0-9_\\-${allowDot ? '.' : ''}${strictness === 'api' && kind !== 'accelerator' ? chinese : ''}]*$`);
+  const rest = new RegExp(`^[A-Za-z0-9_\\-${wide ? `.${chinese}` : ''}]*$`);
   if (!rest.test(value)) {
     const bad = [...value].find((c) => !rest.test(c)) ?? '';
-    return `${label} may contain only letters, digits, underscores (_) and hyphens (-)${allowDot ? ' and dots (.)' : ''}; "${bad}" is not allowed.`;
+    return `${label} may contain only letters, digits, underscores (_) and hyphens (-)${wide ? ', dots (.) and Chinese characters' : ''}; "${bad}" is not allowed.`;
   }
   return undefined;
 }

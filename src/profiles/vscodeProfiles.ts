@@ -92,7 +92,7 @@ export class VscodeProfileStore {
     if (Object.keys(problems).length > 0) throw new ProfileInputError(problems);
 
     const secret: StoredSecret = { accessKeySecret: input.accessKeySecret, ...(input.securityToken ? { securityToken: input.securityToken } : {}) };
-    await this.secrets.store(secretKey(input.name), JSON.stringify(secret));
+    await this.secrets.store(vscodeSecretKey(input.name), JSON.stringify(secret));
     const stored: StoredVscodeProfile = { name: input.name, accessKeyId: input.accessKeyId, endpoints: endpoints.ok ? endpoints.endpoints : {} };
     await this.state.update(VSCODE_PROFILES_KEY, [...this.storedEntries().filter((e) => e.name !== input.name), stored]);
     return this.toProfile(stored);
@@ -102,7 +102,7 @@ export class VscodeProfileStore {
   async remove(name: string): Promise<boolean> {
     const entries = this.storedEntries();
     const kept = entries.filter((e) => e.name !== name);
-    await this.secrets.delete(secretKey(name));
+    await this.secrets.delete(vscodeSecretKey(name));
     if (kept.length === entries.length) return false;
     await this.state.update(VSCODE_PROFILES_KEY, kept);
     return true;
@@ -116,7 +116,7 @@ export class VscodeProfileStore {
   private toProfile(stored: StoredVscodeProfile): Profile {
     const id = vscodeProfileId(stored.name);
     return createProfile({ id, name: stored.name, source: 'vscode', origin: VSCODE_ORIGIN, accessKeyId: stored.accessKeyId, endpoints: stored.endpoints }, async () => {
-      const secret = parseSecret(await this.secrets.get(secretKey(stored.name)));
+      const secret = parseSecret(await this.secrets.get(vscodeSecretKey(stored.name)));
       if (!secret) {
         throw new CredentialsUnavailableError(id, `The AccessKey secret of VS Code profile "${stored.name}" is missing from VS Code's secret storage (the OS keychain may have been reset): enter the profile again.`);
       }
@@ -125,7 +125,8 @@ export class VscodeProfileStore {
   }
 }
 
-function secretKey(name: string): string {
+/** Where SecretStorage keeps the secret of the VS Code profile `name`. */
+export function vscodeSecretKey(name: string): string {
   return `${VSCODE_PROFILES_KEY}.secret.${name}`;
 }
 

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { checkAccessKeyId, checkApiEndpoint, checkEndpointSettings, checkProfileName, checkSecretValue, isLoopbackHost, parseHostPort } from '../model';
 import { ProfileInputError } from '../profiles/vscodeProfiles';
 import type { ProfileEndpoints } from '../profiles/types';
+import type { InputPrompter } from './prompter';
 import type { Session } from './session';
 
 export interface ProfileFormDefaults {
@@ -21,10 +22,11 @@ export async function addProfileFlow(session: Session, defaults: ProfileFormDefa
   const editing = defaults.name !== undefined;
   const taken = new Set(session.profiles.all().filter((p) => p.source === 'vscode').map((p) => p.name));
   const title = editing ? `Global Accelerator: Fix Profile ${defaults.name}` : TITLE;
+  const ask = session.prompts.get();
 
   const name = editing
     ? defaults.name
-    : await vscode.window.showInputBox({
+    : await ask.input({
         title,
         prompt: 'A name for this profile (shown in the status bar and the explorer).',
         placeHolder: 'e.g. production',
@@ -33,7 +35,7 @@ export async function addProfileFlow(session: Session, defaults: ProfileFormDefa
       });
   if (name === undefined) return undefined;
 
-  const accessKeyId = await vscode.window.showInputBox({
+  const accessKeyId = await ask.input({
     title,
     prompt: 'AccessKey ID of a RAM user allowed to use Global Accelerator (and Alibaba Cloud DNS for the records).',
     value: defaults.accessKeyId,
@@ -43,7 +45,7 @@ export async function addProfileFlow(session: Session, defaults: ProfileFormDefa
   });
   if (accessKeyId === undefined) return undefined;
 
-  const accessKeySecret = await vscode.window.showInputBox({
+  const accessKeySecret = await ask.input({
     title,
     prompt: 'AccessKey secret. It is kept in VS Code\'s secret storage (the OS keychain), never in settings.',
     password: true,
@@ -52,7 +54,7 @@ export async function addProfileFlow(session: Session, defaults: ProfileFormDefa
   });
   if (accessKeySecret === undefined) return undefined;
 
-  const endpoints = await askEndpoints(title, defaults.endpoints);
+  const endpoints = await askEndpoints(ask, title, defaults.endpoints);
   if (endpoints === undefined) return undefined;
 
   try {
@@ -70,9 +72,9 @@ export async function addProfileFlow(session: Session, defaults: ProfileFormDefa
   }
 }
 
-async function askEndpoints(title: string, current: ProfileEndpoints | undefined): Promise<ProfileEndpoints | undefined> {
+async function askEndpoints(ask: InputPrompter, title: string, current: ProfileEndpoints | undefined): Promise<ProfileEndpoints | undefined> {
   const custom = current?.ga !== undefined || current?.dns !== undefined;
-  const choice = await vscode.window.showQuickPick(
+  const choice = await ask.pick(
     [
       { label: 'Alibaba Cloud endpoints', description: 'ga.cn-hangzhou.aliyuncs.com and alidns.aliyuncs.com over https', picked: !custom, custom: false },
       { label: 'Other endpoints…', description: 'e.g. a VPC endpoint, a proxy, or a local emulator', picked: custom, custom: true },
@@ -81,17 +83,18 @@ async function askEndpoints(title: string, current: ProfileEndpoints | undefined
   );
   if (!choice) return undefined;
   if (!choice.custom) return {};
-  const ga = await vscode.window.showInputBox({ title, prompt: 'GA API endpoint (host[:port])', value: current?.ga ?? 'ga.cn-hangzhou.aliyuncs.com', ignoreFocusOut: true, validateInput: (v) => checkApiEndpoint(v, 'GA endpoint') });
+  const ga = await ask.input({ title, prompt: 'GA API endpoint (host[:port])', value: current?.ga ?? 'ga.cn-hangzhou.aliyuncs.com', ignoreFocusOut: true, validateInput: (v) => checkApiEndpoint(v, 'GA endpoint') });
   if (ga === undefined) return undefined;
-  const dns = await vscode.window.showInputBox({ title, prompt: 'Alidns API endpoint (host[:port])', value: current?.dns ?? 'alidns.aliyuncs.com', ignoreFocusOut: true, validateInput: (v) => checkApiEndpoint(v, 'Alidns endpoint') });
+  const dns = await ask.input({ title, prompt: 'Alidns API endpoint (host[:port])', value: current?.dns ?? 'alidns.aliyuncs.com', ignoreFocusOut: true, validateInput: (v) => checkApiEndpoint(v, 'Alidns endpoint') });
   if (dns === undefined) return undefined;
   const loopback = [ga, dns].every((h) => isLoopbackHost(parseHostPort(h)?.host ?? ''));
   // http is offered only where the rules allow it: both endpoints on this machine (an emulator).
   let protocol: ProfileEndpoints['protocol'] = 'https';
   if (loopback) {
-    const p = await vscode.window.showQuickPick(['https', 'http'], { title, placeHolder: 'Protocol (http only for a local emulator)', ignoreFocusOut: true });
+    const protocols = [{ label: 'https', protocol: 'https' as const }, { label: 'http', protocol: 'http' as const }];
+    const p = await ask.pick(protocols, { title, placeHolder: 'Protocol (http only for a local emulator)', ignoreFocusOut: true });
     if (p === undefined) return undefined;
-    protocol = p as ProfileEndpoints['protocol'];
+    protocol = p.protocol;
   }
   const endpoints: ProfileEndpoints = { ga, dns, protocol };
   const problem = checkEndpointSettings(endpoints);

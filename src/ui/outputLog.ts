@@ -10,9 +10,10 @@ export class OutputLog implements vscode.Disposable {
   /** For GaService/DnsService: masks the secrets of every connection made so far. */
   readonly cloud: CloudLogger;
   private readonly watchers = new Set<(entry: CloudLogEntry) => void>();
+  private readonly lineWatchers = new Set<(line: string) => void>();
 
   constructor(private readonly secrets: () => readonly string[]) {
-    const lines = createCloudLogger((line) => this.channel.appendLine(line), { secrets });
+    const lines = createCloudLogger((line) => this.append(line), { secrets });
     this.cloud = {
       log: (entry) => {
         lines.log(entry);
@@ -28,13 +29,24 @@ export class OutputLog implements vscode.Disposable {
     return () => this.watchers.delete(watcher);
   }
 
+  /** Every line exactly as the channel receives it (the channel itself cannot be read back); returns the unsubscribe. */
+  onLine(watcher: (line: string) => void): () => void {
+    this.lineWatchers.add(watcher);
+    return () => this.lineWatchers.delete(watcher);
+  }
+
   /** A line of our own, redacted like the cloud layer's. */
   line(message: string): void {
-    this.channel.appendLine(`[${new Date().toISOString()}] ${redactText(message, this.secrets())}`);
+    this.append(`[${new Date().toISOString()}] ${redactText(message, this.secrets())}`);
   }
 
   show(): void {
     this.channel.show(true);
+  }
+
+  private append(line: string): void {
+    this.channel.appendLine(line);
+    for (const w of [...this.lineWatchers]) w(line);
   }
 
   dispose(): void {

@@ -40,7 +40,7 @@ export async function pickActiveProfile(session: Session): Promise<void> {
   if (problems.length > 0) {
     items.push({ label: `$(warning) ${problems.length} profile source${problems.length > 1 ? 's' : ''} could not be read`, detail: problems[0].message, run: () => session.log.show() });
   }
-  const picked = await vscode.window.showQuickPick(items, { title: 'Global Accelerator: Active Profile', placeHolder: 'The profile the explorer and every command use', matchOnDescription: true });
+  const picked = await session.prompts.get().pick(items, { title: 'Global Accelerator: Active Profile', placeHolder: 'The profile the explorer and every command use', matchOnDescription: true });
   if (!picked) return;
   if (picked.run) {
     await picked.run();
@@ -61,6 +61,6 @@ export async function pickProfileToConnect(session: Session): Promise<void> {
     }
     return;
   }
-  const picked = await vscode.window.showQuickPick(candidates.map((p) => profileItem(p, undefined)), { title: 'Global Accelerator: Connect Profile', placeHolder: 'Show another profile in the explorer' });
+  const picked = await session.prompts.get().pick(candidates.map((p) => profileItem(p, undefined)), { title: 'Global Accelerator: Connect Profile', placeHolder: 'Show another profile in the explorer' });
   if (picked?.profileId) await session.profiles.connect(picked.profileId);
 }

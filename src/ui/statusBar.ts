@@ -5,7 +5,12 @@ import type { ProfileManager } from './profileManager';
 
 export const SELECT_PROFILE_COMMAND = 'gaIpv6.selectProfile';
 
-export function createProfileStatusBar(profiles: ProfileManager): vscode.Disposable {
+export interface ProfileStatusBar extends vscode.Disposable {
+  /** Read by the extension-host tests (through api.testing) to see what the person sees. */
+  readonly item: vscode.StatusBarItem;
+}
+
+export function createProfileStatusBar(profiles: ProfileManager): ProfileStatusBar {
   const item = vscode.window.createStatusBarItem('gaIpv6.activeProfile', vscode.StatusBarAlignment.Left, 10);
   item.name = 'Global Accelerator Profile';
   item.command = SELECT_PROFILE_COMMAND;
@@ -19,8 +24,11 @@ export function createProfileStatusBar(profiles: ProfileManager): vscode.Disposa
   };
   update();
   const unsubscribe = profiles.onDidChange(update);
-  return new vscode.Disposable(() => {
-    unsubscribe();
-    item.dispose();
-  });
+  return {
+    item,
+    dispose: () => {
+      unsubscribe();
+      item.dispose();
+    },
+  };
 }

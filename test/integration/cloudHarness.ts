@@ -19,7 +19,7 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** Extra emulator options, e.g. `allowLoopbackEndpoints` for the data plane or a `stateFile` to start from. */
+/** Extra emulator options, e.g. `allowLoopbackEndpoints` and an `addressBlock` for the data plane, or a `stateFile`. */
 export type CloudOptions = Omit<StartOptions, 'port' | 'timeScale' | 'strict' | 'seed' | 'credentials'>;
 
 export async function startCloud(seed = 'empty', options: CloudOptions = {}): Promise<Harness> {
@@ -54,6 +54,15 @@ export async function startCloud(seed = 'empty', options: CloudOptions = {}): Pr
       }),
     stop: () => emulator.stop(),
   };
+}
+
+/**
+ * An IPv6 address block (StartOptions.addressBlock) of this test process alone, for tests whose data plane
+ * puts addresses on the loopback device: it differs from the sandbox's default block (a) and, by process id,
+ * from other test files and test runs going on at the same time.
+ */
+export function processAddressBlock(): number {
+  return 0x100 + (process.pid % 0xff00);
 }
 
 /** Runs `tasks` with at most `limit` in flight: the machine has two cores. */

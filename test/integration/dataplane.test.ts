@@ -9,7 +9,7 @@ import { startDnsResponder, RunningDnsResponder } from '../../src/emulator/dnsRe
 import type { RunningEmulator } from '../../src/emulator/api';
 import type { CloudServices } from '../../src/cloud';
 import { lookupName } from '../../src/probe';
-import { startCloud } from './cloudHarness';
+import { processAddressBlock, startCloud } from './cloudHarness';
 
 
 let emulator: RunningEmulator;
@@ -36,7 +36,8 @@ async function startBackends(): Promise<void> {
 
 before(async () => {
   await startBackends();
-  const cloud = await startCloud('empty', { allowLoopbackEndpoints: true });
+  // Its own address block, so another emulator's data plane never takes (or removes) this test's address.
+  const cloud = await startCloud('empty', { allowLoopbackEndpoints: true, addressBlock: processAddressBlock() });
   emulator = cloud.emulator;
   plane = await startDataPlane(emulator, { allowLoopbackEndpoints: true });
   dns = await startDnsResponder(emulator, { port: 0 });

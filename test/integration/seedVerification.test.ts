@@ -7,18 +7,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createEmptyState } from '../../src/emulator/emptyState';
 import { startDataPlane, RunningDataPlane } from '../../src/emulator/dataplane';
 import { startDnsResponder, RunningDnsResponder } from '../../src/emulator/dnsResponder';
 import type { RunningEmulator } from '../../src/emulator/api';
 import type { CloudServices } from '../../src/cloud';
 import { buildCurlCommand, renderReport, runProbe } from '../../src/probe';
-import { addZone, startCloud } from './cloudHarness';
+import { addZone, processAddressBlock, startCloud } from './cloudHarness';
 
 const BACKEND_TEXT = 'IPv4 web service in the Beijing data centre';
 const isRoot = process.getuid?.() === 0;
@@ -40,7 +36,8 @@ before(async () => {
   });
   await new Promise<void>((r) => backend.listen(0, '127.0.0.1', r));
   backendPort = (backend.address() as AddressInfo).port;
-  const cloud = await startCloud('empty', { allowLoopbackEndpoints: true, stateFile: accountWithUsedAddresses() });
+  // Its own address block: the sandbox's demo serves [fd6a:6761::a:1]:80 too, and may run at the same time as root.
+  const cloud = await startCloud('empty', { allowLoopbackEndpoints: true, addressBlock: processAddressBlock() });
   emulator = cloud.emulator;
   plane = await startDataPlane(emulator, { allowLoopbackEndpoints: true, log: (l) => planeLog.push(l) });
   dns = await startDnsResponder(emulator, { port: 0 });
@@ -51,7 +48,6 @@ after(async () => {
   await dns?.stop();
   await plane?.stop();
   await emulator?.stop();
-  rmSync(stateDir, { recursive: true, force: true });
   backend.closeAllConnections();
   await new Promise((r) => backend.close(r));
 });
@@ -69,6 +65,7 @@ test('the seed setup built through the cloud client answers an IPv6 probe of www
   await ga.bandwidthPackageAddAccelerator(plan.id, acc.id);
   const [area] = await ga.createIpSets({ acceleratorId: acc.id, accelerateRegion: [{ accelerateRegionId: 'cn-beijing', bandwidth: 2, ipVersion: 'IPv6' }] });
   const accelerated = area.resource?.ipAddressList?.[0] ?? '';
+  assert.ok(accelerated.startsWith(`fd6a:6761::${processAddressBlock().toString(16)}:`), `${accelerated} is in this test's address block`);
   const listener = await ga.createListener({ acceleratorId: acc.id, name: 'web', protocol: 'TCP', portRanges: [{ fromPort: listenerPort, toPort: listenerPort }], clientAffinity: 'SOURCE_IP' });
   await ga.createEndpointGroup({
     acceleratorId: acc.id,
@@ -132,19 +129,6 @@ test('the seed setup built through the cloud client answers an IPv6 probe of www
   if (output.missing) console.log('# curl is not installed: the curl -6 -g check was not run');
   else assert.equal(output.stdout, BACKEND_TEXT, `${curl.display} → ${output.stderr}`);
 });
-
-/**
- * An empty account whose address counter has moved on, so this test's accelerated address differs from the
- * sandbox's (the demo fixture serves [fd6a:6761::a:1]:80 too, and may run at the same time as root).
- */
-const stateDir = mkdtempSync(join(tmpdir(), 'seed-verification-'));
-function accountWithUsedAddresses(): string {
-  const state = createEmptyState();
-  state.ga.counters.ipv6Address = 0x100 + (process.pid % 0xef00);
-  const file = join(stateDir, 'state.json');
-  writeFileSync(file, JSON.stringify(state));
-  return file;
-}
 
 function freeIpv6Port(): Promise<number> {
   return new Promise((resolve) => {

@@ -32,14 +32,14 @@ function checkedSpec(spec: string | undefined): string | undefined {
   return spec;
 }
 
-function checkedName(name: string | undefined): string | undefined {
-  if (name !== undefined) failIf(checkName('accelerator', name, 'api'));
+function checkedName(name: string | undefined, kind: 'accelerator' | 'acceleratorUpdate'): string | undefined {
+  if (name !== undefined) failIf(checkName(kind, name, 'api'));
   return name;
 }
 
 export const createAccelerator: ActionHandler = (params, ctx, state) => {
   const ga = state.ga;
-  const name = checkedName(optString(params, 'Name'));
+  const name = checkedName(optString(params, 'Name'), 'accelerator');
   const chargeType = optString(params, 'InstanceChargeType') ?? 'PREPAY';
   if (chargeType !== 'PREPAY' && chargeType !== 'POSTPAY') throw invalidParameter(`InstanceChargeType must be PREPAY (subscription) or POSTPAY (pay-as-you-go); got "${chargeType}".`);
   const spec = checkedSpec(optString(params, 'Spec'));
@@ -126,8 +126,7 @@ export const listAccelerators: ActionHandler = (params, _ctx, state) => {
 export const updateAccelerator: ActionHandler = (params, ctx, state) => {
   const ga = state.ga;
   const acc = requireAccelerator(ga, reqString(params, 'AcceleratorId'));
-  // The API also allows dots and Chinese characters here; the stricter create rule keeps names portable.
-  const name = checkedName(optString(params, 'Name'));
+  const name = checkedName(optString(params, 'Name'), 'acceleratorUpdate');
   const description = optString(params, 'Description');
   if (description !== undefined) failIf(checkDescription(description));
   const spec = checkedSpec(optString(params, 'Spec'));

@@ -6,24 +6,36 @@ import type { GaState } from '../state';
 import { nextCounter } from './ids';
 
 export const EMULATED_IPV6_PREFIX = 'fd6a:6761::/64';
-const IPV6_BASE = 'fd6a:6761::a';
+const IPV6_PREFIX = 'fd6a:6761::';
+/** The block an emulator uses unless told otherwise (EmulatorOptions.addressBlock): `fd6a:6761::a:<n>`. */
+export const DEFAULT_ADDRESS_BLOCK = 0xa;
 const IPV4_POOL_SIZE = 2 ** 17 - 2;
 const SOURCE_IPS_PER_GROUP = 4;
 
-/**
- * The n-th (1-based) emulated IPv6 acceleration address: `fd6a:6761::a:<n in hex>`, with a further group once
- * n passes 0xffff. The data plane binds exactly these, so this is the only place that knows the format.
- */
-export function emulatedIpv6Address(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 0xffffffff) throw new RangeError(`Emulated IPv6 address index must be 1 to ${0xffffffff}; got ${n}.`);
-  const hi = Math.floor(n / 0x10000);
-  const lo = n % 0x10000;
-  return hi === 0 ? `${IPV6_BASE}:${lo.toString(16)}` : `${IPV6_BASE}:${hi.toString(16)}:${lo.toString(16)}`;
+/** Throws unless `block` can be an address block: one non-zero IPv6 group, so blocks never overlap. */
+export function assertAddressBlock(block: number): void {
+  if (!Number.isInteger(block) || block < 1 || block > 0xffff) {
+    throw new RangeError(`The IPv6 address block must be a whole number from 1 to 0xffff (65535), e.g. 0xb for fd6a:6761::b:<n>; got ${block}.`);
+  }
 }
 
-/** Whether an address is one the emulator hands out for IPv6 acceleration areas. */
+/**
+ * The n-th (1-based) emulated IPv6 acceleration address of a block: `fd6a:6761::<block>:<n>` (hex), with a
+ * further group once n passes 0xffff. The data plane binds exactly these, so this is the only place that
+ * knows the format.
+ */
+export function emulatedIpv6Address(n: number, block = DEFAULT_ADDRESS_BLOCK): string {
+  if (!Number.isInteger(n) || n < 1 || n > 0xffffffff) throw new RangeError(`Emulated IPv6 address index must be 1 to ${0xffffffff}; got ${n}.`);
+  assertAddressBlock(block);
+  const hi = Math.floor(n / 0x10000);
+  const lo = n % 0x10000;
+  const base = `${IPV6_PREFIX}${block.toString(16)}`;
+  return hi === 0 ? `${base}:${lo.toString(16)}` : `${base}:${hi.toString(16)}:${lo.toString(16)}`;
+}
+
+/** Whether an address is one an emulator (of any block) hands out for IPv6 acceleration areas. */
 export function isEmulatedIpv6Address(address: string): boolean {
-  return /^fd6a:6761::a(:[0-9a-f]{1,4}){1,2}$/.test(address);
+  return /^fd6a:6761::[1-9a-f][0-9a-f]{0,3}(:[0-9a-f]{1,4}){1,2}$/.test(address);
 }
 
 /** The n-th (1-based) emulated IPv4 acceleration address in 198.18.0.0/15. */
@@ -33,8 +45,8 @@ export function emulatedIpv4Address(n: number): string {
   return [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
 }
 
-export function allocateIpv6(ga: GaState): string {
-  return emulatedIpv6Address(nextCounter(ga, 'ipv6Address'));
+export function allocateIpv6(ga: GaState, block = DEFAULT_ADDRESS_BLOCK): string {
+  return emulatedIpv6Address(nextCounter(ga, 'ipv6Address'), block);
 }
 
 export function allocateIpv4(ga: GaState): string {

@@ -1,7 +1,7 @@
 // GA fixtures for the sandbox and tests, built by calling the module's own handlers, so a fixture holds exactly
-// what the API would have produced. Finished resources are settled at `now`; the few demo operations still in
-// flight end at realistic times after `now`.
-import type { Params, RequestContext } from '../api';
+// what the API would have produced. Finished resources are settled at the clock's now; the few demo operations
+// still in flight end when the clock says (realistic times, scaled by the emulator's time scale).
+import type { Clock, EmulatorOptions, Params, RequestContext } from '../api';
 import type { EmulatorState } from '../state';
 import { gaModule } from './index';
 import { advanceGa, REALISTIC_MS } from './lifecycle';
@@ -19,32 +19,37 @@ export interface SeedSetup {
 /** The seed walk-through's backend: the data centre's public IPv4 web server (a documentation address). */
 export const SEED_BACKEND_IP = '203.0.113.10';
 
+/** What a fixture takes from the emulator's options; everything else is fixed so fixtures are the same everywhere. */
+export type FixtureOptions = Pick<EmulatorOptions, 'addressBlock'>;
+
 class Builder {
+  private readonly options: EmulatorOptions;
+  /** A clock on which every operation is already over: finished resources. */
+  private readonly settled: Clock;
+
   constructor(
     private readonly state: EmulatorState,
-    private readonly now: number,
-  ) {}
-
-  private context(inFlight: boolean): RequestContext {
-    const now = this.now;
-    return {
-      requestId: 'fixture',
-      accessKeyId: 'fixture',
-      clock: { now: () => now, after: (ms) => (inFlight ? now + ms : now) },
-      options: { timeScale: 1, strict: true, allowLoopbackEndpoints: false },
-    };
+    private readonly clock: Clock,
+    options: FixtureOptions,
+  ) {
+    this.options = { timeScale: 1, strict: true, allowLoopbackEndpoints: false, addressBlock: options.addressBlock };
+    this.settled = { now: () => clock.now(), after: () => clock.now() };
   }
 
-  /** Runs an action to completion (its transitions land at `now`). */
+  private context(clock: Clock): RequestContext {
+    return { requestId: 'fixture', accessKeyId: 'fixture', clock, options: this.options };
+  }
+
+  /** Runs an action to completion (its transitions land now). */
   done(action: string, params: Params): Record<string, unknown> {
-    const body = gaModule.handlers[action](params, this.context(false), this.state);
-    advanceGa(this.state, this.now);
+    const body = gaModule.handlers[action](params, this.context(this.settled), this.state);
+    advanceGa(this.state, this.clock.now());
     return body;
   }
 
-  /** Starts an action that is still running when the fixture is loaded (it ends REALISTIC_MS after `now`). */
+  /** Starts an action that is still running when the fixture is loaded (it ends when the emulator's clock says). */
   inFlight(action: string, params: Params): Record<string, unknown> {
-    return gaModule.handlers[action](params, this.context(true), this.state);
+    return gaModule.handlers[action](params, this.context(this.clock), this.state);
   }
 
   accelerator(params: Params): string {
@@ -81,8 +86,8 @@ const planSubscription = { ChargeType: 'PREPAY', PricingCycle: 'Month', Duration
  * plan, an IPv6 acceleration area in China (Beijing) with 2 Mbit/s, a TCP:80 listener with source-IP affinity
  * and an endpoint group in China (Beijing) forwarding to the custom IP 203.0.113.10 with weight 100. All active.
  */
-export function addSeedSetup(state: EmulatorState, now: number): SeedSetup {
-  const b = new Builder(state, now);
+export function addSeedSetup(state: EmulatorState, clock: Clock, options: FixtureOptions = {}): SeedSetup {
+  const b = new Builder(state, clock, options);
   const acceleratorId = b.accelerator({ ...subscription, Spec: '1', Name: 'web-ipv6' });
   b.plan(acceleratorId, 'web-ipv6-bandwidth', { ...planSubscription, Bandwidth: 2, BandwidthType: 'Enhanced' });
   const ipSetId = b.area(acceleratorId, 'cn-beijing', 2, 'IPv6');
@@ -104,12 +109,12 @@ export function addSeedSetup(state: EmulatorState, now: number): SeedSetup {
 /**
  * The sandbox account: the seed setup plus accelerators in other situations — one being created, one being
  * reconfigured, one with two listeners and a drained (weight 0) endpoint, one without a bandwidth plan, one
- * with an IPv4-only area outside the IPv6 regions — and a spare plan to bind. The operations in flight finish
- * REALISTIC_MS after `now` (30 s for the creation, 10 s for the update).
+ * with an IPv4-only area outside the IPv6 regions — and a spare plan to bind. The operations in flight take
+ * REALISTIC_MS on `clock` (30 s for the creation, 10 s for the update, times the emulator's time scale).
  */
-export function addDemoAccelerators(state: EmulatorState, now: number): SeedSetup {
-  const seed = addSeedSetup(state, now);
-  const b = new Builder(state, now);
+export function addDemoAccelerators(state: EmulatorState, clock: Clock, options: FixtureOptions = {}): SeedSetup {
+  const seed = addSeedSetup(state, clock, options);
+  const b = new Builder(state, clock, options);
 
   b.inFlight('CreateAccelerator', { InstanceChargeType: 'POSTPAY', Name: 'api-ipv6-new' });
 

@@ -27,7 +27,7 @@ import {
 import { getHealthStatus } from './health';
 
 export { emptyGaState, defaultRegions } from './gaState';
-export { EMULATED_IPV6_PREFIX, emulatedIpv6Address, isEmulatedIpv6Address } from './addresses';
+export { assertAddressBlock, DEFAULT_ADDRESS_BLOCK, EMULATED_IPV6_PREFIX, emulatedIpv6Address, isEmulatedIpv6Address } from './addresses';
 export { dnsNameOf } from './accelerators';
 export { REALISTIC_MS, nextTransitionAt } from './lifecycle';
 export { checkGaInvariants } from './invariants';

@@ -83,7 +83,7 @@ export const createIpSets: ActionHandler = (params, ctx, state) => {
       IspType: a.ispType,
       State: 'init',
     };
-    begin(ipSet, 'createIpSet', 'init', 'active', ctx.clock, { IpAddressList: addressesFor(ga, a.ipVersion) });
+    begin(ipSet, 'createIpSet', 'init', 'active', ctx.clock, { IpAddressList: addressesFor(ga, a.ipVersion, ctx.options.addressBlock) });
     ga.ipSets[ipSet.IpSetId] = ipSet;
     return ipSet;
   });
@@ -94,10 +94,10 @@ export const createIpSets: ActionHandler = (params, ctx, state) => {
 };
 
 /** Allocated now (so each ip set keeps its own address), published when the area becomes active. */
-function addressesFor(ga: GaState, version: IpVersion): string[] {
+function addressesFor(ga: GaState, version: IpVersion, ipv6Block: number | undefined): string[] {
   if (version === 'IPv4') return [allocateIpv4(ga)];
-  if (version === 'IPv6') return [allocateIpv6(ga)];
-  return [allocateIpv4(ga), allocateIpv6(ga)];
+  if (version === 'IPv6') return [allocateIpv6(ga, ipv6Block)];
+  return [allocateIpv4(ga), allocateIpv6(ga, ipv6Block)];
 }
 
 function ipSetView(s: IpSet, withAcceleratorId: boolean): Record<string, unknown> {

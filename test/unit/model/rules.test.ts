@@ -29,6 +29,14 @@ test('names: the API rule allows one character and dots for listeners, not for n
   assert.match(checkName('accelerator', 'web.80', 'api') ?? '', /not allowed/);
 });
 
+test('names: renaming an instance (UpdateAccelerator) also allows dots and Chinese characters, but not with the seed rule', () => {
+  assert.equal(checkName('acceleratorUpdate', 'web.80', 'api'), undefined);
+  assert.equal(checkName('acceleratorUpdate', '加速web', 'api'), undefined);
+  assert.match(checkName('acceleratorUpdate', 'web/80', 'api') ?? '', /Instance name .*dots.*"\/" is not allowed/);
+  assert.match(checkName('acceleratorUpdate', '.web', 'api') ?? '', /start with a letter or a Chinese character/);
+  assert.match(checkName('acceleratorUpdate', 'web.80') ?? '', /"\." is not allowed/);
+});
+
 test('ports: 1–65499, reserved range, HTTP takes one port, UDP reserved ports, overlaps', () => {
   assert.equal(checkPort(80), undefined);
   assert.match(checkPort(0) ?? '', /out of range/);

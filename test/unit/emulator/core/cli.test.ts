@@ -13,8 +13,9 @@ import { callRpc, rpcClient } from './harness';
 
 describe('emulator command line', () => {
   it('parses the documented options', () => {
-    const parsed = parseCommandLine(['--port', '8080', '--access-key-id', 'id', '--access-key-secret', 's', '--seed', 'demo', '--time-scale', '0.1', '--state-file', 'f.json', '--lenient', '--allow-loopback-endpoints', '--dns-port', '5353']);
-    assert.deepEqual(parsed.start, { port: 8080, credentials: [{ accessKeyId: 'id', accessKeySecret: 's' }], seed: 'demo', timeScale: 0.1, stateFile: 'f.json', strict: false, allowLoopbackEndpoints: true });
+    const parsed = parseCommandLine(['--port', '8080', '--access-key-id', 'id', '--access-key-secret', 's', '--seed', 'demo', '--time-scale', '0.1', '--state-file', 'f.json', '--lenient', '--allow-loopback-endpoints', '--address-block', 'b7', '--dns-port', '5353']);
+    assert.deepEqual(parsed.start, { port: 8080, credentials: [{ accessKeyId: 'id', accessKeySecret: 's' }], seed: 'demo', timeScale: 0.1, stateFile: 'f.json', strict: false, allowLoopbackEndpoints: true, addressBlock: 0xb7 });
+    assert.equal(parseCommandLine(['--address-block', '0xA']).start.addressBlock, 0xa, 'hex, with or without 0x');
     assert.equal(parsed.dnsPort, 5353);
     assert.equal(parseCommandLine([]).start.strict, true, 'strict unless --lenient');
   });
@@ -25,6 +26,7 @@ describe('emulator command line', () => {
     assert.throws(() => parseCommandLine(['--seed', 'prod']), /Unknown --seed "prod"; fixtures: empty, seed, demo/);
     assert.throws(() => parseCommandLine(['--time-scale', '0']), /above 0/);
     assert.throws(() => parseCommandLine(['--strict', '--lenient']), /either/);
+    for (const bad of ['0', '10000', 'g', '-1', '1.5']) assert.throws(() => parseCommandLine([`--address-block=${bad}`]), /--address-block must be one hex group from 1 to ffff/);
     assert.throws(() => parseCommandLine(['--colour']), /Unknown option/);
   });
 

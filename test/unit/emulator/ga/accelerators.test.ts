@@ -85,6 +85,16 @@ test('UpdateAccelerator checks values and cannot shrink the spec below the areas
   h.fail('UpdateAccelerator', { AcceleratorId: 'ga-bp1doesnotexist0000' }, 'NotExist.Accelerator');
 });
 
+test('UpdateAccelerator accepts the dots and Chinese characters CreateAccelerator refuses (ga-api.md §6.2)', () => {
+  const h = new Harness();
+  const id = h.accelerator();
+  h.fail('CreateAccelerator', { InstanceChargeType: 'POSTPAY', Name: 'web.v6' }, 'InvalidParameter');
+  h.call('UpdateAccelerator', { AcceleratorId: id, Name: 'web.v6-加速' });
+  assert.equal(h.call('DescribeAccelerator', { AcceleratorId: id }).Name, 'web.v6-加速');
+  h.elapse(REALISTIC_MS.updateAccelerator);
+  assert.match(h.fail('UpdateAccelerator', { AcceleratorId: id, Name: 'web/v6' }, 'InvalidParameter').message, /"\/" is not allowed/);
+});
+
 test('DeleteAccelerator: PREPAY instances are refused, POSTPAY ones go deleting → gone', () => {
   const h = new Harness();
   const prepay = h.accelerator({ InstanceChargeType: 'PREPAY', Spec: '1', PricingCycle: 'Month', Duration: 1 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Harness, emptyState } from './harness';
+import { Harness, TestClock, emptyState } from './harness';
 import { addDemoAccelerators, addSeedSetup, emptyGaState, SEED_BACKEND_IP } from '../../../../src/emulator/ga/fixtures';
 import { checkGaInvariants, isEmulatedIpv6Address, REALISTIC_MS } from '../../../../src/emulator/ga';
 
@@ -16,7 +16,7 @@ test('emptyGaState: no resources, the regions table with IPv6 flags', () => {
 
 test('addSeedSetup ends exactly where the seed walk-through ends, all active', () => {
   const state = emptyState();
-  const seed = addSeedSetup(state, NOW);
+  const seed = addSeedSetup(state, new TestClock(NOW));
   const ga = state.ga;
   assert.deepEqual(checkGaInvariants(ga), []);
   const acc = ga.accelerators[seed.acceleratorId];
@@ -46,7 +46,7 @@ test('addSeedSetup ends exactly where the seed walk-through ends, all active', (
 
 test('The seed setup answers the API like any other state (PREPAY delete refused, health normal)', () => {
   const state = emptyState();
-  const seed = addSeedSetup(state, NOW);
+  const seed = addSeedSetup(state, new TestClock(NOW));
   const h = new Harness(state);
   h.clock.t = NOW;
   h.fail('DeleteAccelerator', { AcceleratorId: seed.acceleratorId }, 'NotSupported.PrePay');
@@ -56,7 +56,7 @@ test('The seed setup answers the API like any other state (PREPAY delete refused
 
 test('addDemoAccelerators: the seed plus accelerators in other situations, sound, with realistic in-flight operations', () => {
   const state = emptyState();
-  const seed = addDemoAccelerators(state, NOW);
+  const seed = addDemoAccelerators(state, new TestClock(NOW));
   const ga = state.ga;
   assert.deepEqual(checkGaInvariants(ga), []);
   assert.equal(ga.accelerators[seed.acceleratorId].State, 'active');
@@ -88,10 +88,27 @@ test('addDemoAccelerators: the seed plus accelerators in other situations, sound
   h.assertSound();
 });
 
+test('addDemoAccelerators: operations in flight follow the clock\'s time scale; finished ones are settled', () => {
+  const state = emptyState();
+  addDemoAccelerators(state, new TestClock(NOW, 0.01));
+  const byName = (name: string) => Object.values(state.ga.accelerators).find((a) => a.Name === name)!;
+  assert.equal(byName('api-ipv6-new').transition?.at, NOW + REALISTIC_MS.createAccelerator * 0.01);
+  assert.equal(byName('shop-ipv6').transition?.at, NOW + REALISTIC_MS.updateAccelerator * 0.01);
+  assert.equal(byName('web-ipv6').transition, undefined);
+});
+
+test('Fixtures allocate IPv6 addresses from the address block they are given', () => {
+  const state = emptyState();
+  const seed = addSeedSetup(state, new TestClock(NOW), { addressBlock: 0xb7 });
+  assert.equal(seed.ipv6Address, 'fd6a:6761::b7:1');
+  assert.ok(isEmulatedIpv6Address(seed.ipv6Address));
+  assert.equal(addSeedSetup(emptyState(), new TestClock(NOW)).ipv6Address, 'fd6a:6761::a:1', 'the default block keeps the familiar form');
+});
+
 test('Fixtures can be added to a state that already holds resources', () => {
   const state = emptyState();
-  const a = addSeedSetup(state, NOW);
-  const b = addSeedSetup(state, NOW);
+  const a = addSeedSetup(state, new TestClock(NOW));
+  const b = addSeedSetup(state, new TestClock(NOW));
   assert.notEqual(a.acceleratorId, b.acceleratorId);
   assert.notEqual(a.ipv6Address, b.ipv6Address);
   assert.deepEqual(checkGaInvariants(state.ga), []);

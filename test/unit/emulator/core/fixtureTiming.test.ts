@@ -59,13 +59,13 @@ describe('fixtures in a running emulator', () => {
     await until(emulator, (s) => TRANSIENT_DEMO_ACCELERATORS.every((n) => stateOf(s, n) === 'active'));
   });
 
-  it('allocates IPv6 addresses from its address block, in fixtures and API calls alike', async () => {
+  it('allocates the IPv6 addresses of its fixtures from its address block', async () => {
     const emulator = await startTestEmulator({ seed: 'seed', addressBlock: 0xc1 });
     started.push(emulator);
     const addresses = Object.values(emulator.getState().ga.ipSets).flatMap((s) => s.IpAddressList);
     assert.deepEqual(addresses, ['fd6a:6761::c1:1']);
     const zone = emulator.getState().dns.zones['example.com'];
-    assert.ok(JSON.stringify(zone).includes('fd6a:6761::c1:1'), 'the demo zone points at the block\'s address');
+    assert.ok(JSON.stringify(zone).includes('fd6a:6761::c1:1'), 'the seed zone points at the block\'s address');
   });
 
   it('refuses an address block outside one IPv6 group', async () => {

@@ -8,7 +8,7 @@ import { answers, exitedMessage, tail, waitFor } from './waitFor.mjs';
 
 /**
  * @param {import('./processGroup.mjs').ProcessGroup} processes
- * @param {{ seed: string, timeScale: number, lenient?: boolean, dns?: boolean,
+ * @param {{ seed: string, timeScale: number, lenient?: boolean, dns?: boolean, addressBlock?: string,
  *           credentials?: { accessKeyId: string, accessKeySecret: string }, logFile: string }} options
  * @returns {Promise<{ endpoint: string, port: number, dnsPort: number | null, logFile: string,
  *           child: import('node:child_process').ChildProcess }>}
@@ -25,6 +25,7 @@ export async function startEmulatorProcess(processes, options) {
     options.lenient === false ? '--strict' : '--lenient',
   ];
   if (options.dns) args.push('--dns-port', '0');
+  if (options.addressBlock) args.push('--address-block', options.addressBlock);
   // Sandbox credentials only: public constants the local emulator accepts, not a cloud secret.
   if (options.credentials) {
     args.push('--access-key-id', options.credentials.accessKeyId, '--access-key-secret', options.credentials.accessKeySecret);

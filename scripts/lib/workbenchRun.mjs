@@ -55,6 +55,8 @@ async function startSandboxEmulator(processes, runDir) {
   console.log('[harness] starting the emulator (demo fixture, time scale 0.01, DNS responder)');
   return startEmulatorProcess(processes, {
     seed: 'demo', timeScale: 0.01, dns: true, credentials: await readSandboxCredentials(), logFile: join(runDir, 'emulator.log'),
+    // Not the sandbox's block (a): as root both put their addresses on lo, and `npm start` may be running.
+    addressBlock: 'e',
   });
 }
 

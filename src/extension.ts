@@ -21,6 +21,8 @@ export interface ExtensionApi {
   testing: {
     /** Answers the questions it implements (confirmations, input boxes, quick picks) instead of a person; returns the restore function. */
     usePrompter(prompter: Partial<Prompts>): () => void;
+    /** Reads the profile files from `dir` instead of the user's home (a test's temporary one); returns the restore function. */
+    useHome(dir: string): () => void;
     /** The active profile's status bar item. */
     statusBar: vscode.StatusBarItem;
   };
@@ -43,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     profiles: session.profiles,
     vscodeProfiles: session.vscodeProfiles,
     explorer: explorer.tree,
-    testing: { usePrompter: (p) => session.prompts.use(p), statusBar: statusBar.item },
+    testing: { usePrompter: (p) => session.prompts.use(p), useHome: (dir) => session.useHome(dir), statusBar: statusBar.item },
   };
 }
 

@@ -4,3 +4,4 @@ export * from './regions';
 export * from './specs';
 export * from './states';
 export * from './accessRules';
+export * from './emulatedAddresses';

@@ -6,7 +6,6 @@
 //   gaIpv6.curl6            (target?: string | ExplorerNode)
 //   gaIpv6.saveProbeReport  (file?: vscode.Uri)
 import * as vscode from 'vscode';
-import type { AcceleratorSummary } from '../cloud';
 import type { ExplorerNode, ExplorerTree } from '../explorer';
 import { buildCurlCommand, type CurlCommand, type CurlTarget, type ProbeReport, type StructuredTarget, type TargetInput } from '../probe';
 import { registerCommand } from '../ui/commands';
@@ -18,6 +17,7 @@ import { sandboxScope } from './sandboxPlacement';
 import { LastProbeReport, saveProbeReport } from './saveReport';
 import { chooseDnsServer, PROBE_SETTINGS_SECTION, tuningFromCaller, tuningFromSettings, type ProbeTuning } from './settings';
 import { acceleratorNodeOf, nodeProbe, type NodeProbe } from './targets';
+import { placeTypedTargets } from './typedTargets';
 
 const CURL_TERMINAL_NAME = 'curl -6 (Global Accelerator)';
 const TARGET_FORMS = 'an IPv6 address, [address]:port, an http(s) URL, a host name, or {kind, ipv6Addresses, ports, …} objects';
@@ -49,18 +49,20 @@ class ProbeCommands implements vscode.Disposable {
     if (target === undefined) {
       const picked = await pickProbeTarget(this.session, this.tree, 'Probe IPv6 Reachability');
       if (!picked) return undefined;
-      if (picked.kind === 'accelerator') return this.probeNode(syntheticAcceleratorNode(picked.profileId, picked.accelerator), tuning);
+      if (picked.kind === 'node') return this.probeNode(picked.node, tuning);
       target = picked.text;
     }
-    const targets = targetInputs(target);
+    const typed = targetInputs(target);
     const active = this.session.profiles.active();
+    // The sandbox's addresses typed by hand are kept on this machine like the explorer's (typedTargets.ts).
+    const { targets, notes } = active?.source === 'sandbox' ? placeTypedTargets(typed, sandboxScope()) : { targets: typed, notes: [] };
     const dnsServer = tuning.dnsServer ?? chooseDnsServer({
       setting: this.settings().dnsServer,
       // Typed targets are the person's own: the sandbox's DNS only answers names when the sandbox is active.
       sandbox: active?.source === 'sandbox' ? { dns: this.session.sandbox.dnsServer(), names: [] } : undefined,
     });
-    const title = targets.map((t) => (typeof t === 'string' ? t.trim() : (t.label ?? t.hostName ?? t.ipv6Addresses.join(', ')))).join(', ');
-    return this.run({ title, targets, notes: [], options: { ...this.settings(), ...tuning, dnsServer } });
+    const title = typed.map((t) => (typeof t === 'string' ? t.trim() : (t.label ?? t.hostName ?? t.ipv6Addresses.join(', ')))).join(', ');
+    return this.run({ title, targets, notes, options: { ...this.settings(), ...tuning, dnsServer } });
   }
 
   async probeNode(node: ExplorerNode, tuning: ProbeTuning): Promise<ProbeReport | undefined> {
@@ -79,7 +81,7 @@ class ProbeCommands implements vscode.Disposable {
     let curlTarget: CurlTarget | undefined;
     if (typeof target === 'string') curlTarget = curlTargetFromText(target, seconds);
     else if (isExplorerNode(target)) curlTarget = await this.pickCurlTarget((await this.nodeProbe(target)).probe, seconds);
-    else if (target === undefined) curlTarget = await askCurlTarget(seconds);
+    else if (target === undefined) curlTarget = await this.askCurlTarget(seconds);
     else throw new Error('gaIpv6.curl6 takes an IPv6 address, [address]:port, an http(s) URL or a host name as text, or an item of the Global Accelerator explorer.');
     if (!curlTarget) return undefined;
     const command = buildCurlCommand(curlTarget);
@@ -132,35 +134,35 @@ class ProbeCommands implements vscode.Disposable {
       throw new Error(`${probe.title} has nothing curl can fetch yet: it needs an IPv6 address (an IPv6 acceleration area) and a TCP, HTTP or HTTPS listener.`);
     }
     if (candidates.length === 1) return candidates[0];
-    const picked = await vscode.window.showQuickPick(
+    const picked = await this.session.prompts.get().pick(
       candidates.map((c) => ({ label: curlTargetLabel(c), target: c })),
       { title: `curl -6 -g: ${probe.title}`, placeHolder: 'Which address and port to fetch' },
     );
     return picked?.target;
   }
 
+  private async askCurlTarget(seconds: number | undefined): Promise<CurlTarget | undefined> {
+    const problem = (text: string) => {
+      try {
+        buildCurlCommand(curlTargetFromText(text, seconds));
+        return undefined;
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    const text = await this.session.prompts.get().input({
+      title: 'Run curl -6 -g in a Terminal',
+      prompt: 'The IPv6 address (optionally [address]:port), http(s) URL or host name to fetch over IPv6',
+      placeHolder: '[2001:db8::1]:80',
+      validateInput: (value) => (value.trim() ? problem(value) : undefined),
+    });
+    return text?.trim() ? curlTargetFromText(text, seconds) : undefined;
+  }
+
   private settings(): ProbeTuning {
     const config = vscode.workspace.getConfiguration(PROBE_SETTINGS_SECTION);
     return tuningFromSettings((key) => config.get(key));
   }
-}
-
-async function askCurlTarget(seconds: number | undefined): Promise<CurlTarget | undefined> {
-  const problem = (text: string) => {
-    try {
-      buildCurlCommand(curlTargetFromText(text, seconds));
-      return undefined;
-    } catch (e) {
-      return (e as Error).message;
-    }
-  };
-  const text = await vscode.window.showInputBox({
-    title: 'Run curl -6 -g in a Terminal',
-    prompt: 'The IPv6 address (optionally [address]:port), http(s) URL or host name to fetch over IPv6',
-    placeHolder: '[2001:db8::1]:80',
-    validateInput: (value) => (value.trim() ? problem(value) : undefined),
-  });
-  return text?.trim() ? curlTargetFromText(text, seconds) : undefined;
 }
 
 /** What a caller of gaIpv6.probe passed, checked enough that the engine's messages (not a TypeError) answer. */
@@ -181,9 +183,4 @@ function isStructuredTarget(value: unknown): value is StructuredTarget {
 
 function isExplorerNode(value: unknown): value is ExplorerNode {
   return typeof value === 'object' && value !== null && typeof (value as ExplorerNode).kind === 'string' && typeof (value as ExplorerNode).profileId === 'string';
-}
-
-/** An accelerator picked in the quick pick, shaped like the explorer's node for it. */
-function syntheticAcceleratorNode(profileId: string, accelerator: AcceleratorSummary): ExplorerNode {
-  return { kind: 'accelerator', id: `${profileId}/${accelerator.acceleratorId}`, profileId, accelerator };
 }

@@ -149,7 +149,8 @@ function byScheme(ports: ProbePort[], base: Omit<StructuredTarget, 'ports' | 'sc
   }));
 }
 
-function placed(addresses: string[], sandbox: SandboxScope | undefined, notes: string[]): string[] {
+/** Where to connect for each address (deduplicated), with a note for every address the sandbox moves. */
+export function placed(addresses: string[], sandbox: SandboxScope | undefined, notes: string[]): string[] {
   if (!sandbox) return addresses;
   const out = new Set<string>();
   for (const address of addresses) {

@@ -1,7 +1,6 @@
 // "Fix Profile…", offered on the error node a rejected credential or a missing permission leaves under its
 // profile. What fixing means depends on where the profile comes from: re-enter a VS Code profile's secret, open
 // the aliyun CLI or credentials file, explain the environment variables, restart the sandbox.
-import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { aliyunCliConfigFile } from '../profiles/aliyunCliConfig';
 import { credentialsFileLocation } from '../profiles/credentialsFile';
@@ -34,9 +33,9 @@ export async function fixProfile(session: Session, request: FixRequest | undefin
       await addProfileFlow(session, { name: profile.name, accessKeyId: profile.accessKeyId, endpoints: profile.endpoints });
       return;
     case 'aliyun-cli':
-      return openFile(why, aliyunCliConfigFile(homedir()), `Correct the profile "${profile.name}" there (or run "aliyun configure --profile ${profile.name}"), save, then refresh the explorer.`);
+      return openFile(why, aliyunCliConfigFile(session.home()), `Correct the profile "${profile.name}" there (or run "aliyun configure --profile ${profile.name}"), save, then refresh the explorer.`);
     case 'credentials-file':
-      return openFile(why, credentialsFileLocation(homedir(), process.env).file, `Correct the section [${profile.name}], save, then refresh the explorer.`);
+      return openFile(why, credentialsFileLocation(session.home(), process.env).file, `Correct the section [${profile.name}], save, then refresh the explorer.`);
     case 'env':
       await vscode.window.showWarningMessage(why, {
         modal: true,

@@ -24,6 +24,8 @@ export class Session implements vscode.Disposable {
   readonly profiles: ProfileManager;
   readonly prompts = new PrompterSlot();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Set only through the tests' hook (api.testing.useHome), so a test never reads or writes the real ~/.aliyun. */
+  private homeOverride: string | undefined;
 
   constructor(readonly context: vscode.ExtensionContext) {
     // The sandbox secret is public, but a secret-shaped value in a log still teaches the wrong habit.
@@ -39,6 +41,20 @@ export class Session implements vscode.Disposable {
         if (e.affectsConfiguration(`${CONFIG_SECTION}.endpoints`)) void this.profiles.reload();
       }),
     );
+  }
+
+  /** The home directory the profile files (~/.aliyun/config.json, ~/.alibabacloud/credentials) are read from. */
+  home(): string {
+    return this.homeOverride ?? homedir();
+  }
+
+  /** Reads the profile files from `dir` instead of the user's home until the returned function restores the previous one. */
+  useHome(dir: string): () => void {
+    const previous = this.homeOverride;
+    this.homeOverride = dir;
+    return () => {
+      this.homeOverride = previous;
+    };
   }
 
   servicesFor(profile: Profile): CloudServices {
@@ -66,7 +82,7 @@ export class Session implements vscode.Disposable {
       problems.push({ file: SANDBOX_PROFILE_NAME, message: (e as Error).message });
     }
     const list = await loadProfiles({
-      home: homedir(),
+      home: this.home(),
       env: process.env,
       vscode: this.vscodeProfiles,
       sandbox: sandbox ?? this.sandbox.endpoint(),

@@ -14,6 +14,7 @@ import { EmulatorAdmin } from '../../src/emulator/adminClient';
 import type { ExtensionApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/explorer/nodes';
 import { renderReport, type CurlCommand, type ProbeReport } from '../../src/probe';
+import type { ProbePickItem } from '../../src/probeUi/pickTarget';
 import { activateOnSandbox, SANDBOX_PROFILE_ID, SEED_NAME } from './sandboxSession';
 
 const BACKEND_TEXT = 'IPv4 web service behind the accelerator';
@@ -241,6 +242,62 @@ describe('IPv6 probes in the editor', function () {
       assert.equal(report.verdict.status, 'fail', 'one failing listener fails the whole probe');
     });
 
+    /** Answers the probe's quick pick with the item `choose` finds (and the input box with `typed`); returns what was offered. */
+    function answering(choose: (items: readonly ProbePickItem[]) => ProbePickItem | undefined, typed?: string): { offered: ProbePickItem[] } {
+      const seen = { offered: [] as ProbePickItem[] };
+      restorePrompter = api.testing.usePrompter({
+        pick: async <T extends vscode.QuickPickItem>(items: readonly T[]) => {
+          seen.offered = [...items];
+          return choose(items) as T | undefined;
+        },
+        input: async (options) => {
+          assert.ok(typed !== undefined, `unexpected input box: ${options.prompt ?? ''}`);
+          assert.equal(await options.validateInput?.(typed), undefined, 'the typed target is accepted');
+          return typed;
+        },
+      });
+      return seen;
+    }
+    let restorePrompter: (() => void) | undefined;
+    afterEach(() => {
+      restorePrompter?.();
+      restorePrompter = undefined;
+    });
+
+    it('"Probe IPv6 Reachability…" offers the seed\'s areas and DNS records; picking its IPv6 area probes that area', async () => {
+      const { address, reachedAt } = await seedAddress();
+      const port = await listenerToBackend(reachedAt);
+      const seed = (await seedAccelerator()).id;
+      const seen = answering((items) => items.find((i) => i.node?.kind === 'area' && i.node.parent?.id === seed));
+
+      const report = await probe(undefined);
+      const mine = seen.offered.filter((i) => i.node?.parent?.id === seed || i.node?.id === seed);
+      assert.deepEqual(mine.map((i) => i.node?.kind), ['accelerator', 'area', 'dnsRecord', 'dnsRecord'], seen.offered.map((i) => i.label).join(' | '));
+      assert.ok(seen.offered.some((i) => i.kind === vscode.QuickPickItemKind.Separator && i.label.startsWith(SEED_NAME)), 'a separator heads the seed\'s group');
+      assert.ok(report, 'the command resolves with the report');
+      assert.deepEqual(report.targets.map((t) => [t.kind, t.label]), [['area', `${regionLabel(mine[1])} of ${SEED_NAME}`]]);
+      assert.deepEqual(report.targets[0].endpoints.map((e) => e.address), [reachedAt, reachedAt], `the area's ${address}, where this machine serves it`);
+      const forwarded = report.targets[0].endpoints.find((e) => e.port === port);
+      assert.equal(forwarded?.verdict.status, 'pass', table(report));
+      // The fixture's own listener (TCP:80) leads to 203.0.113.10, which the data plane turns away at once.
+      assert.equal(report.targets[0].endpoints.find((e) => e.port === 80)?.verdict.status, 'fail');
+      assert.equal(report.verdict.status, 'fail', 'one failing listener fails the whole probe');
+    });
+
+    it('a typed sandbox address is probed where the data plane serves it, never sent off this machine', async () => {
+      const { address, reachedAt } = await seedAddress();
+      const port = await listenerToBackend(reachedAt);
+      const typed = `[${address}]:${port}`;
+      answering((items) => items.find((i) => !i.node && i.kind !== vscode.QuickPickItemKind.Separator), typed);
+
+      const report = await probe(undefined);
+      assert.ok(report);
+      assert.equal(report.verdict.status, 'pass', table(report));
+      assert.equal(report.targets[0].label, typed);
+      assert.deepEqual(report.targets[0].endpoints.map((e) => [e.address, e.port]), [[reachedAt, port]]);
+      assert.equal(report.targets[0].endpoints[0].attempts[0].bodyPreview, BACKEND_TEXT);
+    });
+
     it('runs curl -6 -g for an accelerated address of the tree', async () => {
       const { reachedAt } = await seedAddress();
       const area = await child(await folder('areas'), (n) => n.kind === 'area', 'acceleration area');
@@ -250,6 +307,11 @@ describe('IPv6 probes in the editor', function () {
     });
   });
 });
+
+/** The region name an area item shows (after its icon). */
+function regionLabel(item: ProbePickItem | undefined): string {
+  return (item?.label ?? '').replace(/^\$\([^)]*\)\s*/, '');
+}
 
 /** The report as the terminal shows it, without colours: what a failing assertion should say. */
 function table(report: ProbeReport): string {

@@ -5,7 +5,9 @@
 import type { GaState } from '../state';
 import { nextCounter } from './ids';
 
-export const EMULATED_IPV6_PREFIX = 'fd6a:6761::/64';
+// The prefix rule lives in the model so the UI can recognise sandbox addresses without importing the emulator.
+export { EMULATED_IPV6_PREFIX, isEmulatedIpv6Address } from '../../model';
+
 const IPV6_PREFIX = 'fd6a:6761::';
 /** The block an emulator uses unless told otherwise (EmulatorOptions.addressBlock): `fd6a:6761::a:<n>`. */
 export const DEFAULT_ADDRESS_BLOCK = 0xa;
@@ -31,11 +33,6 @@ export function emulatedIpv6Address(n: number, block = DEFAULT_ADDRESS_BLOCK): s
   const lo = n % 0x10000;
   const base = `${IPV6_PREFIX}${block.toString(16)}`;
   return hi === 0 ? `${base}:${lo.toString(16)}` : `${base}:${hi.toString(16)}:${lo.toString(16)}`;
-}
-
-/** Whether an address is one an emulator (of any block) hands out for IPv6 acceleration areas. */
-export function isEmulatedIpv6Address(address: string): boolean {
-  return /^fd6a:6761::[1-9a-f][0-9a-f]{0,3}(:[0-9a-f]{1,4}){1,2}$/.test(address);
 }
 
 /** The n-th (1-based) emulated IPv4 acceleration address in 198.18.0.0/15. */

@@ -19,7 +19,7 @@ const DEFAULTS = {
   maxBodyBytes: 1024 * 1024,
 };
 
-type Settings = typeof DEFAULTS & Pick<ProbeOptions, 'dnsServer' | 'signal' | 'insecureTls'>;
+type Settings = typeof DEFAULTS & Pick<ProbeOptions, 'dnsServer' | 'signal' | 'insecureTls' | 'connectVia'>;
 
 /** Rejects at once (before any traffic) when an option is unusable, e.g. a DNS server that is not an address. */
 export async function runProbe(targets: readonly TargetInput[], options: ProbeOptions = {}): Promise<ProbeReport> {
@@ -119,8 +119,10 @@ async function probeEndpoint(
   limit: ReturnType<typeof createLimiter>,
   update: () => void,
 ): Promise<void> {
+  const via = settings.connectVia?.(endpoint.address);
+  if (via !== undefined && via !== endpoint.address) endpoint.via = via;
   const spec = {
-    address: endpoint.address,
+    address: endpoint.via ?? endpoint.address,
     port: endpoint.port,
     family: endpoint.family,
     scheme: plan.scheme,

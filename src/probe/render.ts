@@ -22,7 +22,7 @@ export function renderReport(report: ProbeReport, options: RenderOptions = {}): 
     const endpoints = [...t.endpoints, ...(t.origin ? [t.origin] : [])];
     if (endpoints.length === 0) rows.push([t.label, '-', dns, '', '', '', '', badge(t.verdict)]);
     endpoints.forEach((e, i) => {
-      const where = `${formatHostPort(e.address, e.port)}${e === t.origin ? ' (IPv4 origin)' : ''}`;
+      const where = `${formatHostPort(e.address, e.port)}${e.via ? ` via ${formatHostPort(e.via, e.port)}` : ''}${e === t.origin ? ' (IPv4 origin)' : ''}`;
       rows.push([i === 0 ? t.label : '', where, i === 0 ? dns : '', summaryCell(e.stats.connectMs), medianCell(e.stats.ttfbMs), httpCell(e), lossCell(e, report.settings.attempts), badge(e.verdict)]);
     });
     const shown = new Set<string>();

@@ -52,6 +52,12 @@ export interface ProbeOptions {
   /** Body bytes read per response before the rest is discarded (default 1 MiB). */
   maxBodyBytes?: number;
   signal?: AbortSignal;
+  /**
+   * Where to really connect for an address (resolved or given); default: the address itself. The local sandbox
+   * serves its emulated addresses on [::1] when it cannot put them on the loopback device, and a probe must
+   * not send them to the network. The report keeps the address and notes `via`.
+   */
+  connectVia?: (address: string) => string;
   /** Called with the live report after every change. */
   onUpdate?: (report: ProbeReport) => void;
 }
@@ -128,6 +134,8 @@ export interface EndpointStats {
 
 export interface EndpointReport {
   address: string;
+  /** The address really connected to, when `connectVia` placed it elsewhere. */
+  via?: string;
   port: number;
   family: 4 | 6;
   attempts: AttemptResult[];

@@ -13,7 +13,7 @@ import type { Session } from '../ui/session';
 import { curlCandidates, curlTargetFromText, curlTargetLabel } from './curlTargets';
 import { pickProbeTarget } from './pickTarget';
 import { ProbeTerminal, type ProbeJob } from './probeTerminal';
-import { sandboxScope } from './sandboxPlacement';
+import { sandboxConnectVia, sandboxScope } from './sandboxPlacement';
 import { LastProbeReport, saveProbeReport } from './saveReport';
 import { chooseDnsServer, PROBE_SETTINGS_SECTION, tuningFromCaller, tuningFromSettings, type ProbeTuning } from './settings';
 import { acceleratorNodeOf, nodeProbe, type NodeProbe } from './targets';
@@ -62,7 +62,8 @@ class ProbeCommands implements vscode.Disposable {
       sandbox: active?.source === 'sandbox' ? { dns: this.session.sandbox.dnsServer(), names: [] } : undefined,
     });
     const title = typed.map((t) => (typeof t === 'string' ? t.trim() : (t.label ?? t.hostName ?? t.ipv6Addresses.join(', ')))).join(', ');
-    return this.run({ title, targets, notes, options: { ...this.settings(), ...tuning, dnsServer } });
+    const connectVia = active?.source === 'sandbox' ? sandboxConnectVia(sandboxScope()) : undefined;
+    return this.run({ title, targets, notes, options: { ...this.settings(), ...tuning, dnsServer, connectVia } });
   }
 
   async probeNode(node: ExplorerNode, tuning: ProbeTuning): Promise<ProbeReport | undefined> {
@@ -72,7 +73,8 @@ class ProbeCommands implements vscode.Disposable {
       setting: this.settings().dnsServer,
       sandbox: sandbox ? { dns: this.session.sandbox.dnsServer(), names } : undefined,
     });
-    return this.run({ title: probe.title, targets: probe.targets, notes: probe.notes, options: { ...this.settings(), ...tuning, dnsServer } });
+    const connectVia = sandbox ? sandboxConnectVia(sandboxScope()) : undefined;
+    return this.run({ title: probe.title, targets: probe.targets, notes: probe.notes, options: { ...this.settings(), ...tuning, dnsServer, connectVia } });
   }
 
   async curl(target: unknown): Promise<CurlCommand | undefined> {

@@ -233,3 +233,28 @@ test('the live report renders at every stage', async (t) => {
   assert.match(last, /FAIL/);
   assert.match(last, /Port 0 is out of range/);
 });
+
+test('connectVia: a resolved address is reached where the caller places it, and the report says so', async (t) => {
+  const web = await startHttp('::1', (_req, res) => res.end('served on ::1'));
+  // An address this machine does not have: only connectVia keeps the probe on loopback.
+  const dns = await startFakeDns({ 'www.example.com': [aaaa('www.example.com', 'fd6a:6761::ff:1', 600)] });
+  t.after(async () => {
+    await web.close();
+    await dns.close();
+  });
+  const placed: string[] = [];
+  const report = await runProbe([{ kind: 'record', hostName: 'www.example.com', ipv6Addresses: [], ports: [web.port] }], {
+    ...FAST,
+    dnsServer: dns.server,
+    connectVia: (a) => {
+      placed.push(a);
+      return '::1';
+    },
+  });
+  const target = report.targets[0];
+  assert.equal(target.verdict.status, 'pass', target.verdict.reason);
+  assert.deepEqual(placed, ['fd6a:6761::ff:1']);
+  assert.equal(target.endpoints[0].address, 'fd6a:6761::ff:1');
+  assert.equal(target.endpoints[0].via, '::1');
+  assert.match(renderReport(report, { color: false }).join('\n'), /\[fd6a:6761::ff:1\]:\d+ via \[::1\]:\d+/);
+});

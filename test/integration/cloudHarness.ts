@@ -3,6 +3,8 @@
 import { startEmulator } from '../../src/emulator/server';
 import { EmulatorAdmin } from '../../src/emulator/adminClient';
 import type { RunningEmulator, StartOptions } from '../../src/emulator/api';
+import { startDataPlane, type RunningDataPlane } from '../../src/emulator/dataplane';
+import { startDnsResponder, type RunningDnsResponder } from '../../src/emulator/dnsResponder';
 import type { Profile } from '../../src/profiles/types';
 import { loadSdk } from '../../src/cloud/sdk';
 import { createCloudServices, createCloudLogger, FAST_POLL_SCHEDULE, MutationQueue, type CloudConnection, type CloudServices, type ServiceOptions, type ConnectionOptions } from '../../src/cloud';
@@ -63,6 +65,36 @@ export async function startCloud(seed = 'empty', options: CloudOptions = {}): Pr
  */
 export function processAddressBlock(): number {
   return 0x100 + (process.pid % 0xff00);
+}
+
+export interface ServedCloud {
+  emulator: RunningEmulator;
+  plane: RunningDataPlane;
+  dns: RunningDnsResponder;
+  services: CloudServices;
+  stop(): Promise<void>;
+}
+
+/**
+ * The emulator as the sandbox runs it, with its IPv6 → IPv4 data plane and DNS responder, loopback endpoints
+ * allowed, in an address block of this process's own (so another emulator's data plane never takes or removes
+ * this one's addresses).
+ */
+export async function startServedCloud(planeLog?: (line: string) => void): Promise<ServedCloud> {
+  const cloud = await startCloud('empty', { allowLoopbackEndpoints: true, addressBlock: processAddressBlock() });
+  const plane = await startDataPlane(cloud.emulator, { allowLoopbackEndpoints: true, ...(planeLog ? { log: planeLog } : {}) });
+  const dns = await startDnsResponder(cloud.emulator, { port: 0 });
+  return {
+    emulator: cloud.emulator,
+    plane,
+    dns,
+    services: cloud.services(undefined, { allowNonPublicEndpoints: true }),
+    stop: async () => {
+      await dns.stop();
+      await plane.stop();
+      await cloud.stop();
+    },
+  };
 }
 
 /** Runs `tasks` with at most `limit` in flight: the machine has two cores. */

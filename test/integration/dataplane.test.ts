@@ -4,15 +4,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect, createServer, AddressInfo, Server, Socket } from 'node:net';
-import { startDataPlane, RunningDataPlane } from '../../src/emulator/dataplane';
-import { startDnsResponder, RunningDnsResponder } from '../../src/emulator/dnsResponder';
-import type { RunningEmulator } from '../../src/emulator/api';
+import type { RunningDataPlane } from '../../src/emulator/dataplane';
+import type { RunningDnsResponder } from '../../src/emulator/dnsResponder';
 import type { CloudServices } from '../../src/cloud';
 import { lookupName } from '../../src/probe';
-import { processAddressBlock, startCloud } from './cloudHarness';
+import { startServedCloud, type ServedCloud } from './cloudHarness';
 
 
-let emulator: RunningEmulator;
+let served: ServedCloud | undefined;
 let plane: RunningDataPlane;
 let dns: RunningDnsResponder;
 let services: CloudServices;
@@ -36,18 +35,12 @@ async function startBackends(): Promise<void> {
 
 before(async () => {
   await startBackends();
-  // Its own address block, so another emulator's data plane never takes (or removes) this test's address.
-  const cloud = await startCloud('empty', { allowLoopbackEndpoints: true, addressBlock: processAddressBlock() });
-  emulator = cloud.emulator;
-  plane = await startDataPlane(emulator, { allowLoopbackEndpoints: true });
-  dns = await startDnsResponder(emulator, { port: 0 });
-  services = cloud.services(undefined, { allowNonPublicEndpoints: true });
+  served = await startServedCloud();
+  ({ plane, dns, services } = served);
 });
 
 after(async () => {
-  await dns?.stop();
-  await plane?.stop();
-  await emulator?.stop();
+  await served?.stop();
   backendSockets.forEach((s) => s.destroy());
   for (const b of backends) await new Promise((r) => b.close(r));
 });

@@ -9,12 +9,11 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startDataPlane, RunningDataPlane } from '../../src/emulator/dataplane';
-import { startDnsResponder, RunningDnsResponder } from '../../src/emulator/dnsResponder';
-import type { RunningEmulator } from '../../src/emulator/api';
+import type { RunningDataPlane } from '../../src/emulator/dataplane';
+import type { RunningDnsResponder } from '../../src/emulator/dnsResponder';
 import type { CloudServices } from '../../src/cloud';
 import { buildCurlCommand, renderReport, runProbe } from '../../src/probe';
-import { addZone, processAddressBlock, startCloud } from './cloudHarness';
+import { addZone, processAddressBlock, startServedCloud, type ServedCloud } from './cloudHarness';
 
 const BACKEND_TEXT = 'IPv4 web service in the Beijing data centre';
 const isRoot = process.getuid?.() === 0;
@@ -22,7 +21,7 @@ const isRoot = process.getuid?.() === 0;
 let backend: Server;
 let backendPort: number;
 const backendHosts: string[] = [];
-let emulator: RunningEmulator;
+let served: ServedCloud | undefined;
 let plane: RunningDataPlane;
 let dns: RunningDnsResponder;
 let services: CloudServices;
@@ -37,17 +36,12 @@ before(async () => {
   await new Promise<void>((r) => backend.listen(0, '127.0.0.1', r));
   backendPort = (backend.address() as AddressInfo).port;
   // Its own address block: the sandbox's demo serves [fd6a:6761::a:1]:80 too, and may run at the same time as root.
-  const cloud = await startCloud('empty', { allowLoopbackEndpoints: true, addressBlock: processAddressBlock() });
-  emulator = cloud.emulator;
-  plane = await startDataPlane(emulator, { allowLoopbackEndpoints: true, log: (l) => planeLog.push(l) });
-  dns = await startDnsResponder(emulator, { port: 0 });
-  services = cloud.services(undefined, { allowNonPublicEndpoints: true });
+  served = await startServedCloud((l) => planeLog.push(l));
+  ({ plane, dns, services } = served);
 });
 
 after(async () => {
-  await dns?.stop();
-  await plane?.stop();
-  await emulator?.stop();
+  await served?.stop();
   backend.closeAllConnections();
   await new Promise((r) => backend.close(r));
 });

@@ -5,3 +5,5 @@ export * from './specs';
 export * from './states';
 export * from './accessRules';
 export * from './emulatedAddresses';
+export * from './problems';
+export * from './gaConfig';

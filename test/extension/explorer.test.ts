@@ -196,7 +196,9 @@ describe('Global Accelerator explorer', function () {
     assert.ok(accelerators.some((n) => n.kind === 'accelerator' && n.accelerator.name === SEED_NAME), `the accelerators are listed: ${accelerators.map(label).join(', ')}`);
     assert.equal(accelerators.filter((n) => n.kind === 'error').length, 0);
     const attempts = (await admin.requests()).filter((r) => r.action === 'ListAccelerators').map((r) => r.code ?? 'ok');
-    assert.deepEqual(attempts, ['Throttling.User', 'Throttling.User', 'ok']);
+    // The workbench's own tree view may list again once the refreshed tree is drawn: later answers are all fine.
+    assert.deepEqual(attempts.slice(0, 3), ['Throttling.User', 'Throttling.User', 'ok']);
+    assert.deepEqual(attempts.slice(3).filter((a) => a !== 'ok'), [], `after the retries, every listing succeeds: ${attempts.join(', ')}`);
   });
 
   it('shows one error node offering "Fix profile…" under a profile whose secret is wrong', async () => {

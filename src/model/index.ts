@@ -7,3 +7,5 @@ export * from './accessRules';
 export * from './emulatedAddresses';
 export * from './problems';
 export * from './gaConfig';
+export * from './ruleCodes';
+export * from './ruleProblems';

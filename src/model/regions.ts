@@ -34,14 +34,18 @@ export const SEED_IPV6_REGIONS: readonly string[] = [
   'cn-guangzhou', 'cn-chengdu', 'cn-hongkong', 'ap-southeast-1', 'us-east-1', 'eu-central-1',
 ];
 
-export function regionName(regionId: string): string {
-  return KNOWN_REGIONS.find((r) => r.regionId === regionId)?.name ?? regionId;
+export function regionName(regionId: string, live?: readonly LiveRegionFlags[]): string {
+  return KNOWN_REGIONS.find((r) => r.regionId === regionId)?.name ?? live?.find((r) => r.regionId === regionId)?.name ?? regionId;
 }
 
 /** What the live API says about a region, when we have asked it (ListAvailableAccelerateAreas). */
 export interface LiveRegionFlags {
   regionId: string;
   supportIpv6?: boolean;
+  /** The API's LocalName, e.g. "China (Beijing)". */
+  name?: string;
+  /** IspTypeList: BGP, BGP_PRO. */
+  ispTypes?: string[];
 }
 
 /**
@@ -53,6 +57,32 @@ export function checkIpv6Region(regionId: string, live?: readonly LiveRegionFlag
   const allowed = flag ?? SEED_IPV6_REGIONS.includes(regionId);
   if (allowed) return undefined;
   const source = flag === false ? 'this account\'s available acceleration areas report' : 'IPv6 clients can connect to GA only in';
-  const list = flag === false ? 'SupportIpv6 = false' : SEED_IPV6_REGIONS.map(regionName).join(', ');
+  const list = flag === false ? 'SupportIpv6 = false' : SEED_IPV6_REGIONS.map((r) => regionName(r)).join(', ');
   return `IPv6 acceleration is not available in ${regionName(regionId)} (${regionId}): ${source} ${list}. Choose one of the IPv6 regions or use IPv4 for this area.`;
+}
+
+/** Regions where IPv6 acceleration may be used: the live flags when we have them, else the seed's list. */
+export function ipv6Regions(live?: readonly LiveRegionFlags[]): string[] {
+  if (live && live.length > 0) return live.filter((r) => r.supportIpv6).map((r) => r.regionId);
+  return [...SEED_IPV6_REGIONS];
+}
+
+/**
+ * The IPv6 region closest to `regionId`, for a "use this instead" fix: one in the same geographic area
+ * (China North, Asia Pacific, …), else on the same side of the mainland border, else the first one.
+ */
+export function nearestIpv6Region(regionId: string, live?: readonly LiveRegionFlags[]): string | undefined {
+  const candidates = ipv6Regions(live).filter((r) => r !== regionId);
+  const here = KNOWN_REGIONS.find((r) => r.regionId === regionId);
+  const info = (id: string) => KNOWN_REGIONS.find((r) => r.regionId === id);
+  return (
+    candidates.find((id) => here !== undefined && info(id)?.areaId === here.areaId) ??
+    candidates.find((id) => here !== undefined && info(id)?.chinaMainland === here.chinaMainland) ??
+    candidates[0]
+  );
+}
+
+/** Known region ids (the seed's and the console's), for "did you mean" and completion. */
+export function isKnownRegion(regionId: string): boolean {
+  return KNOWN_REGIONS.some((r) => r.regionId === regionId);
 }

@@ -95,32 +95,54 @@ export interface PortRangeProblem {
   message: string;
 }
 
-/** The first port rule of one listener that the ranges break, with which rule it is. */
-export function findPortRangeProblem(ranges: readonly PortRange[], protocol: ListenerProtocol): PortRangeProblem | undefined {
-  if (ranges.length === 0) return { rule: 'empty', message: 'A listener needs at least one port.' };
-  for (const r of ranges) {
+/** Which range (by index in the list) a port rule is about; undefined for the listener's ports as a whole. */
+export interface PortRangeFinding extends PortRangeProblem {
+  index?: number;
+}
+
+/**
+ * Every port rule of one listener that the ranges break, in the order a person should fix them: per range
+ * (ports, order, UDP's reserved ports), then the listener's ranges together (protocol, size, overlap).
+ */
+export function portRangeFindings(ranges: readonly PortRange[], protocol: ListenerProtocol): PortRangeFinding[] {
+  if (ranges.length === 0) return [{ rule: 'empty', message: 'A listener needs at least one port.' }];
+  const out: PortRangeFinding[] = [];
+  ranges.forEach((r, index) => {
     for (const [port, what] of [[r.fromPort, 'From port'], [r.toPort, 'To port']] as const) {
       const bad = checkPort(port, what);
-      if (bad) return { rule: isInteger(port) && isReservedPort(port) ? 'reserved' : 'outOfRange', message: bad };
+      if (bad) {
+        out.push({ index, rule: isInteger(port) && isReservedPort(port) ? 'reserved' : 'outOfRange', message: bad });
+        return;
+      }
     }
-    if (r.fromPort > r.toPort) return { rule: 'backwards', message: `Port range ${r.fromPort}-${r.toPort} is backwards: the first port must not be greater than the last.` };
+    if (r.fromPort > r.toPort) {
+      out.push({ index, rule: 'backwards', message: `Port range ${r.fromPort}-${r.toPort} is backwards: the first port must not be greater than the last.` });
+      return;
+    }
     if (protocol === 'UDP') {
       const reserved = UDP_RESERVED_PORTS.find((p) => p >= r.fromPort && p <= r.toPort);
-      if (reserved !== undefined) return { rule: 'udpReserved', message: `UDP port ${reserved} is reserved by GA (250, 4789 and 4790 cannot be used for UDP listeners).` };
+      if (reserved !== undefined) out.push({ index, rule: 'udpReserved', message: `UDP port ${reserved} is reserved by GA (250, 4789 and 4790 cannot be used for UDP listeners).` });
     }
-  }
+  });
+  if (out.length > 0) return out;
   if ((protocol === 'HTTP' || protocol === 'HTTPS') && (ranges.length !== 1 || ranges[0].fromPort !== ranges[0].toPort)) {
-    return { rule: 'onePortOnly', message: `${protocol} listeners take exactly one port (not a range).` };
+    const index = ranges[0].fromPort !== ranges[0].toPort ? 0 : 1;
+    out.push({ index, rule: 'onePortOnly', message: `${protocol} listeners take exactly one port (not a range).` });
   }
   if (ranges.some(isLargeRange) && ranges.length > 1) {
-    return { rule: 'largeRangeAlone', message: 'A listener with a range of more than 300 ports may have only that one range.' };
+    out.push({ index: ranges.findIndex(isLargeRange), rule: 'largeRangeAlone', message: 'A listener with a range of more than 300 ports may have only that one range.' });
   }
   for (let i = 0; i < ranges.length; i++) {
-    for (let j = i + 1; j < ranges.length; j++) {
-      if (rangesOverlap(ranges[i], ranges[j])) return { rule: 'overlap', message: `Port ranges ${fmt(ranges[i])} and ${fmt(ranges[j])} overlap.` };
-    }
+    const j = ranges.findIndex((other, k) => k < i && rangesOverlap(other, ranges[i]));
+    if (j >= 0) out.push({ index: i, rule: 'overlap', message: `Port ranges ${fmt(ranges[j])} and ${fmt(ranges[i])} overlap.` });
   }
-  return undefined;
+  return out;
+}
+
+/** The first port rule of one listener that the ranges break, with which rule it is. */
+export function findPortRangeProblem(ranges: readonly PortRange[], protocol: ListenerProtocol): PortRangeProblem | undefined {
+  const first = portRangeFindings(ranges, protocol)[0];
+  return first ? { rule: first.rule, message: first.message } : undefined;
 }
 
 /** All port rules of one listener; returns the first problem. */
@@ -245,6 +267,14 @@ export interface EndpointInput {
   weight: number;
 }
 
+/** What is wrong with a custom-IP endpoint's address: not IPv4 at all, or not public (unless loopback is allowed). */
+export function findIpEndpointProblem(address: string, opts: { allowNonPublic?: boolean } = {}): { rule: 'ipv4' | 'public'; message: string } | undefined {
+  if (!isIpv4(address)) return { rule: 'ipv4', message: `"${address}" is not an IPv4 address; a custom IP endpoint takes the IPv4 address of the backend service, e.g. 203.0.113.10.` };
+  const reason = ipv4NonPublicReason(address);
+  if (reason && !opts.allowNonPublic) return { rule: 'public', message: `${address} is ${reason}; GA reaches custom IP endpoints over the Internet, so use the service's public IPv4 address.` };
+  return undefined;
+}
+
 /** A custom-IP endpoint (the seed's "Custom IP Address") must be a public IPv4 address unless loopback is allowed (the local sandbox). */
 export function checkEndpoint(e: EndpointInput, opts: { allowNonPublic?: boolean } = {}): Check {
   if (!(ENDPOINT_TYPES as readonly string[]).includes(e.type)) return `Endpoint type "${e.type}" is not one of ${ENDPOINT_TYPES.join(', ')}.`;
@@ -252,9 +282,8 @@ export function checkEndpoint(e: EndpointInput, opts: { allowNonPublic?: boolean
   if (w) return w;
   if (!e.endpoint) return 'Endpoint address is required.';
   if (e.type === 'Ip') {
-    if (!isIpv4(e.endpoint)) return `"${e.endpoint}" is not an IPv4 address; a custom IP endpoint takes the IPv4 address of the backend service, e.g. 203.0.113.10.`;
-    const reason = ipv4NonPublicReason(e.endpoint);
-    if (reason && !opts.allowNonPublic) return `${e.endpoint} is ${reason}; GA reaches custom IP endpoints over the Internet, so use the service's public IPv4 address.`;
+    const bad = findIpEndpointProblem(e.endpoint, opts);
+    if (bad) return bad.message;
   }
   if (e.type === 'Domain' && !isHostName(e.endpoint)) return `"${e.endpoint}" is not a valid domain name.`;
   return undefined;
@@ -391,11 +420,4 @@ export function canonicalIpv6(value: string): string | undefined {
   if (!isIpv6(v)) return undefined;
   // The WHATWG URL parser (in Node and in webviews alike) serialises IPv6 hosts in RFC 5952 form.
   return new URL(`http://[${v}]/`).hostname.slice(1, -1);
-}
-
-/** Collects the first message of each field, for forms and ga.yaml diagnostics alike. */
-export function collect(checks: Record<string, Check>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [field, msg] of Object.entries(checks)) if (msg) out[field] = msg;
-  return out;
 }

@@ -1,9 +1,8 @@
 // A step of a guided workflow, shaped so that a webview form, a ga.yaml apply and a test can all drive it:
-// validate as you type (pure, field → message), say what a paid step will buy, then execute through the
-// cloud services (which queue, retry, send ClientTokens and wait).
+// validate as you type (pure, Problems with the same codes and words as ga.yaml diagnostics), say what a paid
+// step will buy, then execute through the cloud services (which queue, retry, send ClientTokens and wait).
 import type { DnsService, GaService, WaitProgress } from '../cloud';
-
-export type FieldProblems = Record<string, string>;
+import { errorsOf, type LiveRegionFlags, type Problem } from '../model';
 
 /** What a paid step will buy, shown to the user before anything is ordered. */
 export interface PurchaseSummary {
@@ -27,16 +26,19 @@ export interface StepContext {
 
 /** Facts from the live account that some rules need (e.g. which regions support IPv6). */
 export interface LiveFacts {
-  ipv6Regions?: { regionId: string; supportIpv6?: boolean }[];
+  ipv6Regions?: LiveRegionFlags[];
 }
 
 export interface WorkflowStep<Input, Output> {
   id: string;
   title: string;
-  /** Errors per field; empty when the input can be submitted. Pure and cheap: runs on every keystroke. */
-  validate(input: Partial<Input>, facts?: LiveFacts): FieldProblems;
-  /** Advice that does not block submission (e.g. weight 0 sends no traffic). */
-  warnings?(input: Partial<Input>): FieldProblems;
+  /**
+   * Errors, each at its form field (`name`, `endpoints[0].weight`); empty when the input can be submitted.
+   * Pure and cheap: runs on every keystroke.
+   */
+  validate(input: Partial<Input>, facts?: LiveFacts): Problem[];
+  /** Advice that does not block submission (e.g. weight 0 sends no traffic): warnings, never errors. */
+  warnings?(input: Partial<Input>, facts?: LiveFacts): Problem[];
   /** Present for steps that buy something. */
   purchase?(input: Input): PurchaseSummary;
   execute(input: Input, ctx: StepContext): Promise<Output>;
@@ -45,9 +47,9 @@ export interface WorkflowStep<Input, Output> {
 export class StepInputError extends Error {
   constructor(
     readonly stepId: string,
-    readonly problems: FieldProblems,
+    readonly problems: Problem[],
   ) {
-    super(`${Object.entries(problems).map(([field, msg]) => `${field}: ${msg}`).join(' ')}`);
+    super(problems.map((p) => `${p.path}: ${p.message}`).join(' '));
   }
 }
 
@@ -59,18 +61,11 @@ export class PurchaseDeclinedError extends Error {
 
 /** Execute guard shared by every step: refuse invalid input with the same messages the form shows. */
 export function assertValid<I>(step: WorkflowStep<I, unknown>, input: I, facts?: LiveFacts): void {
-  const problems = step.validate(input, facts);
-  if (Object.keys(problems).length > 0) throw new StepInputError(step.id, problems);
+  const errors = errorsOf(step.validate(input, facts));
+  if (errors.length > 0) throw new StepInputError(step.id, errors);
 }
 
 export async function confirmOrThrow(ctx: StepContext, summary: PurchaseSummary): Promise<void> {
   const ok = ctx.confirmPurchase ? await ctx.confirmPurchase(summary) : false;
   if (!ok) throw new PurchaseDeclinedError(summary);
-}
-
-/** Drops undefined checks so `{name: undefined}` means "no problem". */
-export function problems(checks: Record<string, string | undefined>): FieldProblems {
-  const out: FieldProblems = {};
-  for (const [k, v] of Object.entries(checks)) if (v) out[k] = v;
-  return out;
 }

@@ -57,7 +57,7 @@ test('the five seed steps, one after another, end in the seed\'s configuration',
   assert.equal(acc.basicBandwidthPackage?.bandwidthType, 'Enhanced');
 
   const areaInput = { acceleratorId: bought.acceleratorId, regionId: 'cn-beijing', bandwidth: 2, ipVersion: 'IPv6' as const, planBandwidth: 2, spec: '1' };
-  assert.deepEqual(areaStep.validate(areaInput), {});
+  assert.deepEqual(areaStep.validate(areaInput), []);
   const area = await areaStep.execute(areaInput, ctx(true));
   assert.equal(area.addresses.length, 1);
   assert.ok(area.addresses[0].includes(':'), `an IPv6 address, got ${area.addresses[0]}`);

@@ -1,6 +1,6 @@
 // Seed step 2: add an acceleration area whose IPv6 clients reach the accelerator.
-import { checkAreaBandwidthFits, checkAreaCount, checkIpSetBandwidth, checkIpv6Region, regionName } from '../../model';
-import { assertValid, problems, type WorkflowStep } from '../step';
+import { areaBandwidthProblems, areaBandwidthSumProblems, areaCountProblems, areaRegionProblems, problem, regionName, type Problem } from '../../model';
+import { assertValid, type WorkflowStep } from '../step';
 
 export interface AreaInput {
   acceleratorId: string;
@@ -25,15 +25,23 @@ export const areaStep: WorkflowStep<AreaInput, AreaOutput> = {
 
   validate(i, facts) {
     const existing = i.existingAreaBandwidths ?? [];
-    return problems({
-      acceleratorId: i.acceleratorId ? undefined : 'Choose the GA instance.',
-      regionId: !i.regionId ? 'Choose the region where your IPv6 users are.' : i.ipVersion === 'IPv6' ? checkIpv6Region(i.regionId, facts?.ipv6Regions) : undefined,
-      bandwidth:
-        i.bandwidth === undefined
-          ? 'Allocate bandwidth to the area (at least 2 Mbit/s).'
-          : (checkIpSetBandwidth(i.bandwidth) ?? (i.planBandwidth !== undefined ? checkAreaBandwidthFits([...existing, i.bandwidth], i.planBandwidth) : undefined)),
-      spec: i.spec ? checkAreaCount(i.spec, existing.length + 1) : undefined,
-    });
+    const out: Problem[] = [];
+    if (!i.acceleratorId) out.push(problem('required', 'acceleratorId', 'Choose the GA instance.'));
+    if (!i.regionId) out.push(problem('required', 'regionId', 'Choose the region where your IPv6 users are.'));
+    else out.push(...areaRegionProblems(i.regionId, i.ipVersion, facts?.ipv6Regions, 'regionId'));
+    if (i.bandwidth === undefined) out.push(problem('required', 'bandwidth', 'Allocate bandwidth to the area (at least 2 Mbit/s).'));
+    else {
+      const own = areaBandwidthProblems(i.bandwidth, 'bandwidth');
+      out.push(...own);
+      if (own.length === 0 && i.planBandwidth !== undefined) out.push(...areaBandwidthSumProblems([...existing, i.bandwidth], i.planBandwidth, 'bandwidth'));
+    }
+    if (i.spec) out.push(...areaCountProblems(i.spec, existing.length + 1, 'spec'));
+    // An unknown region is a warning (our list may be older than the account's): warnings() reports it.
+    return out.filter((p) => p.severity === 'error');
+  },
+
+  warnings(i, facts) {
+    return i.regionId ? areaRegionProblems(i.regionId, i.ipVersion, facts?.ipv6Regions, 'regionId').filter((p) => p.severity !== 'error') : [];
   },
 
   async execute(i, ctx) {

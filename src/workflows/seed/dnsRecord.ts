@@ -1,7 +1,7 @@
 // Seed step 4: point the service's name at GA, with an AAAA record (the area's IPv6 address) or a CNAME
 // (the accelerator's DnsName).
-import { checkRecord, DEFAULT_TTL, recordFqdn } from '../../model';
-import { problems, StepInputError, type WorkflowStep } from '../step';
+import { DEFAULT_TTL, dnsHostProblems, dnsTtlProblems, dnsValueProblems, problem, recordFqdn, type Problem } from '../../model';
+import { assertValid, type WorkflowStep } from '../step';
 
 export interface DnsRecordStepInput {
   domainName: string;
@@ -25,18 +25,19 @@ export const dnsRecordStep: WorkflowStep<DnsRecordStepInput, DnsRecordStepOutput
   title: 'Point your domain name at GA',
 
   validate(i) {
-    return problems({
-      domainName: i.domainName ? undefined : 'Choose the DNS zone (domain) that holds the name.',
-      record:
-        i.rr === undefined || i.type === undefined || i.value === undefined
-          ? 'Enter the host (www, @ or *), the type and the value.'
-          : checkRecord({ rr: i.rr, type: i.type, value: i.value, ttl: i.ttl ?? DEFAULT_TTL }, { minTtl: i.minTtl }),
-    });
+    const out: Problem[] = [];
+    if (!i.domainName) out.push(problem('required', 'domainName', 'Choose the DNS zone (domain) that holds the name.'));
+    if (i.rr === undefined) out.push(problem('required', 'rr', 'Enter the host: www, @ for the zone itself, or * for every name.'));
+    else out.push(...dnsHostProblems(i.rr, 'rr'));
+    if (i.type !== 'AAAA' && i.type !== 'CNAME') out.push(problem('enum', 'type', 'Choose the record type: AAAA (the IPv6 address) or CNAME (the accelerator\'s CNAME).'));
+    if (i.value === undefined) out.push(problem('required', 'value', 'Enter the value: the IPv6 address (AAAA) or the CNAME that GA allocated.'));
+    else if (i.type === 'AAAA' || i.type === 'CNAME') out.push(...dnsValueProblems(i.type, i.value, 'value'));
+    out.push(...dnsTtlProblems(i.ttl ?? DEFAULT_TTL, i.minTtl, 'ttl'));
+    return out;
   },
 
   async execute(i, ctx) {
-    const found = dnsRecordStep.validate(i);
-    if (Object.keys(found).length) throw new StepInputError('dns', found);
+    assertValid(dnsRecordStep, i);
     ctx.onProgress?.(`Adding ${i.type} ${recordFqdn(i.rr, i.domainName)} → ${i.value}…`);
     const r = await ctx.dns.addDomainRecord(i.domainName, { rr: i.rr, type: i.type, value: i.value, ttl: i.ttl ?? DEFAULT_TTL }, { signal: ctx.signal });
     return { recordId: r.recordId, fqdn: recordFqdn(i.rr, i.domainName), written: r.written };

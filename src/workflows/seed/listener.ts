@@ -1,16 +1,22 @@
 // Seed step 3: a listener and its endpoint group, forwarding to the IPv4 service.
 import {
-  checkEndpoint,
-  checkName,
-  checkPortRanges,
-  findPortConflict,
+  backendRegionProblems,
+  endpointAddressProblems,
+  endpointCountProblems,
+  ENDPOINT_TYPES,
+  LISTENER_PROTOCOLS,
+  listenerConflictProblems,
+  nameProblems,
   normalizeProtocol,
-  weightWarning,
+  portRangeProblems,
+  problem,
+  weightProblems,
   type ClientAffinity,
   type EndpointInput,
   type PortRange,
+  type Problem,
 } from '../../model';
-import { assertValid, problems, type FieldProblems, type WorkflowStep } from '../step';
+import { assertValid, type WorkflowStep } from '../step';
 
 export interface ListenerInput {
   acceleratorId: string;
@@ -33,13 +39,35 @@ export interface ListenerOutput {
   endpointGroupId: string;
 }
 
-function endpointProblems(i: Partial<ListenerInput>): FieldProblems {
-  const out: FieldProblems = {};
-  if (!i.endpoints || i.endpoints.length === 0) return { endpoints: 'Add at least one endpoint: the public IPv4 address of your service.' };
-  i.endpoints.forEach((e, n) => {
-    const msg = checkEndpoint(e, { allowNonPublic: i.allowNonPublicEndpoints });
-    if (msg) out[`endpoints.${n}`] = msg;
+/** Every problem of the endpoint rows, errors and warnings (weight 0) alike, at `endpoints[n].<field>`. */
+function endpointProblems(i: Partial<ListenerInput>): Problem[] {
+  const endpoints = i.endpoints ?? [];
+  const out: Problem[] = [...endpointCountProblems(endpoints.length, 'endpoints')];
+  endpoints.forEach((e, n) => {
+    const at = (field: string) => `endpoints[${n}].${field}`;
+    if (!(ENDPOINT_TYPES as readonly string[]).includes(e.type)) out.push(problem('enum', at('type'), `Endpoint type "${e.type}" is not one of ${ENDPOINT_TYPES.join(', ')}.`));
+    out.push(...weightProblems(e.weight, at('weight')));
+    if (!e.endpoint) out.push(problem('required', at('endpoint'), 'Endpoint address is required.'));
+    else if (e.type === 'Ip') out.push(...endpointAddressProblems(e.endpoint, i.allowNonPublicEndpoints === true, at('endpoint')));
   });
+  return out;
+}
+
+function allProblems(i: Partial<ListenerInput>): Problem[] {
+  const protocol = normalizeProtocol(i.protocol);
+  const out: Problem[] = [];
+  if (!i.acceleratorId) out.push(problem('required', 'acceleratorId', 'Choose the GA instance.'));
+  out.push(...(i.listenerName === undefined ? [problem('required', 'listenerName', 'Listener name is required.')] : nameProblems('listener', i.listenerName, 'listenerName')));
+  if (!protocol) out.push(problem('enum', 'protocol', `Protocol "${i.protocol}" is not one of ${LISTENER_PROTOCOLS.join(', ')}.`));
+  if (!i.portRanges) out.push(problem('required', 'portRanges', 'Enter a listener port, e.g. 80.'));
+  else if (protocol) {
+    const own = portRangeProblems(i.portRanges, protocol, 'portRanges');
+    out.push(...own, ...(own.length === 0 ? listenerConflictProblems(i.portRanges, protocol, i.otherListeners ?? [], 'portRanges') : []));
+  }
+  out.push(...(i.endpointGroupName === undefined ? [problem('required', 'endpointGroupName', 'Endpoint group name is required.')] : nameProblems('endpointGroup', i.endpointGroupName, 'endpointGroupName')));
+  if (!i.endpointGroupRegion) out.push(problem('required', 'endpointGroupRegion', 'Choose the region where the backend service is.'));
+  else out.push(...backendRegionProblems(i.endpointGroupRegion, undefined, 'endpointGroupRegion'));
+  out.push(...endpointProblems(i));
   return out;
 }
 
@@ -48,27 +76,11 @@ export const listenerStep: WorkflowStep<ListenerInput, ListenerOutput> = {
   title: 'Add a listener and its endpoint group',
 
   validate(i) {
-    const protocol = normalizeProtocol(i.protocol);
-    return {
-      ...problems({
-        acceleratorId: i.acceleratorId ? undefined : 'Choose the GA instance.',
-        listenerName: i.listenerName === undefined ? 'Listener name is required.' : checkName('listener', i.listenerName),
-        protocol: protocol ? undefined : `Protocol "${i.protocol}" is not one of TCP, UDP, HTTP, HTTPS.`,
-        portRanges: !protocol || !i.portRanges ? (i.portRanges ? undefined : 'Enter a listener port, e.g. 80.') : (checkPortRanges(i.portRanges, protocol) ?? findPortConflict(i.portRanges, i.otherListeners ?? [])),
-        endpointGroupName: i.endpointGroupName === undefined ? 'Endpoint group name is required.' : checkName('endpointGroup', i.endpointGroupName),
-        endpointGroupRegion: i.endpointGroupRegion ? undefined : 'Choose the region where the backend service is.',
-      }),
-      ...endpointProblems(i),
-    };
+    return allProblems(i).filter((p) => p.severity === 'error');
   },
 
   warnings(i) {
-    const out: FieldProblems = {};
-    (i.endpoints ?? []).forEach((e, n) => {
-      const w = weightWarning(e.weight);
-      if (w) out[`endpoints.${n}`] = w;
-    });
-    return out;
+    return allProblems(i).filter((p) => p.severity !== 'error');
   },
 
   async execute(i, ctx) {

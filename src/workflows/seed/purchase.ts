@@ -1,16 +1,18 @@
 // Seed step 1: buy a GA instance and a basic bandwidth plan, and bind the plan to the instance.
 import {
   BANDWIDTH_TYPES,
-  bandwidthTypeWarning,
-  checkName,
-  checkPlanBandwidth,
-  checkSpec,
-  checkSubscriptionTerm,
+  basicBandwidthProblems,
+  nameProblems,
+  planBandwidthProblems,
+  problem,
   specName,
+  specProblems,
+  termProblems,
   type ChargeType,
   type PricingCycle,
+  type Problem,
 } from '../../model';
-import { assertValid, confirmOrThrow, problems, type PurchaseSummary, type WorkflowStep } from '../step';
+import { assertValid, confirmOrThrow, type PurchaseSummary, type WorkflowStep } from '../step';
 
 export interface PurchaseInput {
   name: string;
@@ -44,17 +46,23 @@ export const purchaseStep: WorkflowStep<PurchaseInput, PurchaseOutput> = {
   title: 'Buy a GA instance and a basic bandwidth plan',
 
   validate(i) {
-    return problems({
-      name: i.name === undefined ? 'Instance name is required.' : checkName('accelerator', i.name),
-      spec: i.spec === undefined ? 'Choose a specification, e.g. Small I.' : checkSpec(i.spec),
-      term: i.chargeType === 'PREPAY' || i.chargeType === undefined ? checkSubscriptionTerm(i.pricingCycle, i.duration) : undefined,
-      bandwidthType: i.bandwidthType && !(BANDWIDTH_TYPES as readonly string[]).includes(i.bandwidthType) ? `Bandwidth type must be one of ${BANDWIDTH_TYPES.join(', ')}.` : undefined,
-      planBandwidth: i.planBandwidth === undefined ? 'Enter the peak bandwidth of the plan in Mbit/s.' : checkPlanBandwidth(i.planBandwidth),
-    });
+    const out: Problem[] = [];
+    out.push(...(i.name === undefined ? [problem('required', 'name', 'Instance name is required.')] : nameProblems('accelerator', i.name, 'name')));
+    out.push(...(i.spec === undefined ? [problem('required', 'spec', 'Choose a specification, e.g. Small I.')] : specProblems(i.spec, 'spec')));
+    if (i.chargeType === 'PREPAY' || i.chargeType === undefined) out.push(...termProblems(i.pricingCycle, i.duration, { cycle: 'pricingCycle', duration: 'duration' }));
+    if (i.bandwidthType && !(BANDWIDTH_TYPES as readonly string[]).includes(i.bandwidthType)) {
+      out.push(problem('enum', 'bandwidthType', `Bandwidth type must be one of ${BANDWIDTH_TYPES.join(', ')}.`));
+    }
+    out.push(...(i.planBandwidth === undefined ? [problem('required', 'planBandwidth', 'Enter the peak bandwidth of the plan in Mbit/s.')] : planBandwidthProblems(i.planBandwidth, 'planBandwidth')));
+    // The specification's own warning (on request only) is advice, not an error: warnings() reports it.
+    return out.filter((p) => p.severity === 'error');
   },
 
   warnings(i) {
-    return problems({ bandwidthType: i.bandwidthType && i.backendOnAlibabaCloud !== undefined ? bandwidthTypeWarning(i.bandwidthType, i.backendOnAlibabaCloud) : undefined });
+    const out: Problem[] = [];
+    if (i.spec !== undefined) out.push(...specProblems(i.spec, 'spec').filter((p) => p.severity !== 'error'));
+    if (i.bandwidthType && i.backendOnAlibabaCloud !== undefined) out.push(...basicBandwidthProblems(i.bandwidthType, i.backendOnAlibabaCloud, 'bandwidthType'));
+    return out;
   },
 
   purchase(i): PurchaseSummary {

@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  findPortRangeProblem,
+  ipv6Regions,
+  nearestIpv6Region,
+  portRangeFindings,
   checkAreaBandwidthFits,
   checkEndpoint,
   checkIpv6Region,
@@ -107,4 +111,20 @@ test('canonicalIpv6 makes equal addresses compare equal', async () => {
   assert.equal(canonicalIpv6('::ffff:192.0.2.1'), '::ffff:c000:201');
   assert.equal(canonicalIpv6('FD6A:6761:0:0:0:0:A:1'), 'fd6a:6761::a:1');
   assert.equal(canonicalIpv6('1.2.3.4'), undefined);
+});
+
+test('port findings: every broken rule, each at its range, in the order to fix them', () => {
+  assert.deepEqual(portRangeFindings([{ fromPort: 80, toPort: 80 }, { fromPort: 65500, toPort: 65500 }, { fromPort: 90, toPort: 80 }], 'TCP').map((f) => [f.index, f.rule]), [[1, 'reserved'], [2, 'backwards']]);
+  assert.deepEqual(portRangeFindings([{ fromPort: 80, toPort: 90 }, { fromPort: 85, toPort: 85 }, { fromPort: 100, toPort: 100 }, { fromPort: 88, toPort: 88 }], 'TCP').map((f) => [f.index, f.rule]), [[1, 'overlap'], [3, 'overlap']]);
+  assert.deepEqual(portRangeFindings([{ fromPort: 80, toPort: 80 }, { fromPort: 81, toPort: 81 }], 'HTTP').map((f) => [f.index, f.rule]), [[1, 'onePortOnly']]);
+  assert.deepEqual(portRangeFindings([], 'TCP').map((f) => f.rule), ['empty']);
+  assert.equal(findPortRangeProblem([{ fromPort: 80, toPort: 90 }, { fromPort: 85, toPort: 85 }], 'TCP')?.message, 'Port ranges 80-90 and 85 overlap.');
+});
+
+test('nearest IPv6 region: same geographic area first, the live list when there is one', () => {
+  assert.equal(nearestIpv6Region('cn-zhangjiakou'), 'cn-qingdao');
+  assert.equal(nearestIpv6Region('ap-northeast-1'), 'cn-hongkong');
+  assert.equal(nearestIpv6Region('us-west-1'), 'us-east-1');
+  assert.equal(nearestIpv6Region('cn-beijing', [{ regionId: 'cn-beijing', supportIpv6: false }, { regionId: 'cn-shanghai', supportIpv6: true }]), 'cn-shanghai');
+  assert.deepEqual(ipv6Regions([{ regionId: 'a', supportIpv6: true }, { regionId: 'b', supportIpv6: false }]), ['a']);
 });

@@ -2,13 +2,16 @@
 //   dist/extension.js  activation entry; small: no SDK code in it
 //   dist/sdk.js        @alicloud/openapi-core + Alidns client, required on first cloud call
 //   dist/emulator.js   the local GA + Alidns emulator (also spawned by the sandbox)
-// Flags: --production (minify, no source maps), --only <name>, --watch
+// Flags: --production (minify, no source maps), --only <name>, --watch,
+//        --clean (empty dist/ first, so nothing left from an earlier build ends up in a package)
+import { rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const args = process.argv.slice(2);
 const production = args.includes('--production');
 const watch = args.includes('--watch');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+if (args.includes('--clean')) rmSync('dist', { recursive: true, force: true });
 
 // The extension bundle reaches the SDK through require('./sdkModules'); keep that a runtime require of dist/sdk.js.
 const lazySdk = {

@@ -5,6 +5,7 @@
 //   integration  node scripts/run-node-tests.mjs integration
 //   extension    node scripts/run-extension-tests.mjs   (real VS Code extension host, code-server)
 //   e2e          node scripts/run-e2e.mjs               (UI journeys in headless Chromium)
+//   package      node scripts/run-package-tests.mjs     (the .vsix: its files, then installed and used in a fresh VS Code)
 // Typecheck and lint count as one test each. A suite that runs no tests, or exits non-zero without reporting a
 // failing test, counts as one failure. Exit code 1 when anything failed.
 import { spawn } from 'node:child_process';
@@ -24,6 +25,8 @@ const SUITES = [
   { name: 'integration', command: [node, 'scripts/run-node-tests.mjs', 'integration'], env: { ...alreadyCompiled, ...specReporter } },
   { name: 'extension', command: [node, 'scripts/run-extension-tests.mjs'], env: alreadyCompiled },
   { name: 'e2e', command: [node, 'scripts/run-e2e.mjs'], env: alreadyCompiled },
+  // Last: packaging rebuilds dist/ as production bundles (scripts/build.mjs --production --clean).
+  { name: 'package', command: [node, 'scripts/run-package-tests.mjs'], env: alreadyCompiled },
 ];
 
 const outcomes = [];

@@ -61,6 +61,25 @@ export function linkProjectAsInstalledExtension(extensionsDir) {
 }
 
 /**
+ * Installs a packaged extension into `extensionsDir` the way a person does (`code --install-extension x.vsix`):
+ * VS Code unpacks it, checks its manifest and records it in extensions.json. Resolves once the CLI exits.
+ * @param {import('./processGroup.mjs').ProcessGroup} processes
+ * @param {{ vsix: string, extensionsDir: string, userDataDir: string, logFile: string }} options
+ */
+export async function installExtensionPackage(processes, { vsix, extensionsDir, userDataDir, logFile }) {
+  const entry = join(codeServerInstallDir(), 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  mkdirSync(extensionsDir, { recursive: true });
+  const child = processes.start('code-server --install-extension', process.execPath,
+    [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix],
+    { logFile, env: { ...cleanEnv(process.env), EXTENSIONS_GALLERY: OFFLINE_GALLERY } });
+  const code = await new Promise((resolve) => {
+    child.once('error', () => resolve(-1));
+    child.once('exit', (status, signal) => resolve(status ?? signal));
+  });
+  if (code !== 0) throw new Error(`code-server --install-extension ${vsix} failed (${code})\n--- ${logFile} ---\n${tail(logFile)}`);
+}
+
+/**
  * @param {import('./processGroup.mjs').ProcessGroup} processes
  * @param {{ userDataDir: string, extensionsDir: string, workspace: string, logFile: string, port?: number,
  *           env?: Record<string, string>, settings?: Record<string, unknown> }} options

@@ -14,7 +14,8 @@ export function workbenchUrl(): string {
 }
 
 export async function openWorkbench(page: Page): Promise<void> {
-  await page.goto(workbenchUrl());
+  // The page loads the whole workbench; on a busy 2-core machine that can take longer than one action.
+  await page.goto(workbenchUrl(), { timeout: WORKBENCH_TIMEOUT_MS });
   await page.locator('.monaco-workbench').waitFor({ timeout: WORKBENCH_TIMEOUT_MS })
     .catch(() => { throw new Error(`the VS Code workbench (.monaco-workbench) did not appear within ${WORKBENCH_TIMEOUT_MS / 1000}s at ${page.url()}`); });
   // The activity bar is filled once the extension host has registered contributions.

@@ -72,6 +72,11 @@ test('a first-time user starts the local sandbox from the welcome view and probe
   };
   await journey('installed vsix sandbox and probe', async (page) => {
     done('workbench');
+    // An extension installed from a .vsix is scanned when the workbench starts; its activity-bar item can show
+    // up well after the built-in ones on a busy machine, later than openViewContainer waits.
+    await page.locator(`.activitybar .action-label[aria-label=${JSON.stringify(container.title)}]`)
+      .waitFor({ state: 'visible', timeout: 60_000 })
+      .catch(() => { throw new Error(`the activity bar shows no "${container.title}" item within 60s: was the .vsix installed and its manifest accepted? (install.log, code-server.log)`); });
     await openViewContainer(page, container.title);
     await expectViewSection(page, view.name as string);
 

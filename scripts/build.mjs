@@ -11,7 +11,10 @@ const args = process.argv.slice(2);
 const production = args.includes('--production');
 const watch = args.includes('--watch');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-if (args.includes('--clean')) rmSync('dist', { recursive: true, force: true });
+if (args.includes('--clean')) {
+  if (only) throw new Error('--clean empties dist/ for a build of every bundle; it cannot go with --only');
+  rmSync('dist', { recursive: true, force: true });
+}
 
 // The extension bundle reaches the SDK through require('./sdkModules'); keep that a runtime require of dist/sdk.js.
 const lazySdk = {

@@ -94,13 +94,59 @@ export interface EndpointSettings {
 }
 
 /**
+ * Settings only the user's own settings may set (package.json gives each "scope": "application" or "machine" and
+ * lists it in restrictedConfigurations): they decide where signed requests or probes go, or turn a check off.
+ */
+export const USER_ONLY_SETTINGS: readonly string[] = ['gaIpv6.endpoints', 'gaIpv6.trustedEndpointHosts', 'gaIpv6.probe.dnsServer', 'gaIpv6.probe.insecureTls'];
+
+/** The user setting that lists the other hosts a person trusts with signed requests. */
+export const TRUSTED_ENDPOINT_HOSTS_SETTING = 'gaIpv6.trustedEndpointHosts';
+
+/** Alibaba Cloud's API domain: ga.cn-hangzhou.aliyuncs.com, alidns.aliyuncs.com, VPC endpoints (…-vpc.…aliyuncs.com). */
+export function isAlibabaCloudHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return isHostName(h) && h.endsWith('.aliyuncs.com');
+}
+
+/** Host names are compared without case and without a trailing dot; addresses in their canonical form. */
+function sameHost(a: string, b: string): boolean {
+  const norm = (h: string) => {
+    const t = h.trim().toLowerCase().replace(/\.$/, '').replace(/^\[(.*)\]$/, '$1');
+    return isIpv6(t) ? ipv6Words(t).join(':') : t;
+  };
+  return norm(a) === norm(b);
+}
+
+/**
+ * Where a real profile may send its signed requests (which carry the AccessKey ID and any STS token): Alibaba
+ * Cloud's own hosts, this machine (an emulator), or a host the person listed in the user setting
+ * gaIpv6.trustedEndpointHosts. `trustedHosts` comes from user settings only, never from a workspace.
+ */
+export function checkEndpointHost(value: string, what: string, trustedHosts: readonly string[]): Check {
+  const hp = parseHostPort(value);
+  if (!hp) return checkApiEndpoint(value, what);
+  if (isLoopbackHost(hp.host) || isAlibabaCloudHost(hp.host) || trustedHosts.some((t) => sameHost(t, hp.host))) return undefined;
+  return (
+    `${what} "${value}" is neither an Alibaba Cloud host (*.aliyuncs.com) nor a loopback address, and signed requests (with the AccessKey ID ` +
+    `and any STS token) would go there. If you trust "${hp.host}" (a VPC endpoint, your proxy), add it to the user setting ${TRUSTED_ENDPOINT_HOSTS_SETTING}.`
+  );
+}
+
+/** The hosts of `e` that are neither Alibaba Cloud's nor loopback: the ones a person is warned about. */
+export function customEndpointHosts(e: EndpointSettings): string[] {
+  const hosts = [e.ga, e.dns].map((v) => (v === undefined ? undefined : parseHostPort(v)?.host)).filter((h): h is string => h !== undefined);
+  return [...new Set(hosts.filter((h) => !isLoopbackHost(h) && !isAlibabaCloudHost(h)))];
+}
+
+/**
+ * With `trustedHosts` (the user setting's list) the hosts are also held to checkEndpointHost.
  * Plain http is only for an emulator on this machine: over the Internet it would expose the signed requests
  * (and an STS token) to anyone on the path. With no hosts given the defaults are Alibaba Cloud's, so http is refused.
  */
-export function checkEndpointSettings(e: EndpointSettings): Check {
+export function checkEndpointSettings(e: EndpointSettings, trustedHosts?: readonly string[]): Check {
   for (const [value, what] of [[e.ga, 'GA endpoint'], [e.dns, 'Alidns endpoint']] as const) {
     if (value === undefined) continue;
-    const c = checkApiEndpoint(value, what);
+    const c = checkApiEndpoint(value, what) ?? (trustedHosts ? checkEndpointHost(value, what, trustedHosts) : undefined);
     if (c) return c;
   }
   if (e.protocol === undefined || e.protocol === 'https') return undefined;

@@ -162,8 +162,8 @@ class ProbeCommands implements vscode.Disposable {
   }
 
   private settings(): ProbeTuning {
-    const config = vscode.workspace.getConfiguration(PROBE_SETTINGS_SECTION);
-    return tuningFromSettings((key) => config.get(key));
+    // dnsServer and insecureTls are the user's alone: the session reads them from user settings only.
+    return tuningFromSettings((key) => this.session.settings.read(PROBE_SETTINGS_SECTION, key));
   }
 }
 

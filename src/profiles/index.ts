@@ -26,4 +26,4 @@ export {
   SANDBOX_ENDPOINT_ENV,
   type SandboxEndpoint,
 } from './sandboxProfile';
-export { applyEndpointOverrides, readProfileEndpoints } from './profileEndpoints';
+export { applyEndpointOverrides, customHostUses, holdToTrustedHosts, readProfileEndpoints } from './profileEndpoints';

@@ -3,7 +3,7 @@
 import { loadAliyunCliProfiles } from './aliyunCliConfig';
 import { loadCredentialsFileProfiles } from './credentialsFile';
 import { loadEnvProfile, type Environment } from './envProfile';
-import { applyEndpointOverrides } from './profileEndpoints';
+import { applyEndpointOverrides, holdToTrustedHosts } from './profileEndpoints';
 import { createSandboxProfile, SANDBOX_PROFILE_NAME, SandboxEndpointError, type SandboxEndpoint } from './sandboxProfile';
 import type { ProfileList } from './types';
 import type { VscodeProfileStore } from './vscodeProfiles';
@@ -21,6 +21,11 @@ export interface LoadProfilesOptions {
   endpointOverrides?: Readonly<Record<string, unknown>>;
   /** How problems name where the overrides came from; default "setting gaIpv6.endpoints". */
   endpointOverridesOrigin?: string;
+  /**
+   * Hosts other than Alibaba Cloud's and loopback that real profiles may send signed requests to (the user
+   * setting gaIpv6.trustedEndpointHosts); default none.
+   */
+  trustedEndpointHosts?: readonly string[];
 }
 
 export async function loadProfiles(options: LoadProfilesOptions): Promise<ProfileList> {
@@ -43,8 +48,10 @@ export async function loadProfiles(options: LoadProfilesOptions): Promise<Profil
   );
   const all = lists.flatMap((l) => l.profiles);
   const unique = all.filter((p, i) => all.findIndex((q) => q.id === p.id) === i);
-  const overridden = applyEndpointOverrides(unique, options.endpointOverrides, options.endpointOverridesOrigin ?? 'setting gaIpv6.endpoints');
-  return { profiles: overridden.profiles, problems: [...lists.flatMap((l) => l.problems), ...overridden.problems] };
+  const trusted = options.trustedEndpointHosts ?? [];
+  const overridden = applyEndpointOverrides(unique, options.endpointOverrides, options.endpointOverridesOrigin ?? 'setting gaIpv6.endpoints', trusted);
+  const held = holdToTrustedHosts(overridden.profiles, trusted);
+  return { profiles: held.profiles, problems: [...lists.flatMap((l) => l.problems), ...overridden.problems, ...held.problems] };
 }
 
 function sandboxList(endpoint: SandboxEndpoint | undefined): ProfileList {

@@ -2,7 +2,7 @@
 // the secret goes to SecretStorage only, never to settings or globalState. The same flow re-enters the secret
 // of an existing VS Code profile ("Fix Profile…").
 import * as vscode from 'vscode';
-import { checkAccessKeyId, checkApiEndpoint, checkEndpointSettings, checkProfileName, checkSecretValue, isLoopbackHost, parseHostPort } from '../model';
+import { checkAccessKeyId, checkApiEndpoint, checkEndpointHost, checkEndpointSettings, checkProfileName, checkSecretValue, isLoopbackHost, parseHostPort } from '../model';
 import { ProfileInputError } from '../profiles/vscodeProfiles';
 import type { ProfileEndpoints } from '../profiles/types';
 import type { InputPrompter } from './prompter';
@@ -54,7 +54,7 @@ export async function addProfileFlow(session: Session, defaults: ProfileFormDefa
   });
   if (accessKeySecret === undefined) return undefined;
 
-  const endpoints = await askEndpoints(ask, title, defaults.endpoints);
+  const endpoints = await askEndpoints(ask, title, defaults.endpoints, session.trustedEndpointHosts());
   if (endpoints === undefined) return undefined;
 
   try {
@@ -72,20 +72,22 @@ export async function addProfileFlow(session: Session, defaults: ProfileFormDefa
   }
 }
 
-async function askEndpoints(ask: InputPrompter, title: string, current: ProfileEndpoints | undefined): Promise<ProfileEndpoints | undefined> {
+/** `trusted`: the user setting gaIpv6.trustedEndpointHosts; other hosts than Alibaba Cloud's and loopback are refused. */
+async function askEndpoints(ask: InputPrompter, title: string, current: ProfileEndpoints | undefined, trusted: readonly string[]): Promise<ProfileEndpoints | undefined> {
+  const checkHost = (v: string, what: string) => checkApiEndpoint(v, what) ?? checkEndpointHost(v, what, trusted);
   const custom = current?.ga !== undefined || current?.dns !== undefined;
   const choice = await ask.pick(
     [
       { label: 'Alibaba Cloud endpoints', description: 'ga.cn-hangzhou.aliyuncs.com and alidns.aliyuncs.com over https', picked: !custom, custom: false },
-      { label: 'Other endpoints…', description: 'e.g. a VPC endpoint, a proxy, or a local emulator', picked: custom, custom: true },
+      { label: 'Other endpoints…', description: 'e.g. a VPC endpoint, a local emulator, or a host trusted in gaIpv6.trustedEndpointHosts', picked: custom, custom: true },
     ],
     { title, placeHolder: 'Which API endpoints does this profile use?', ignoreFocusOut: true },
   );
   if (!choice) return undefined;
   if (!choice.custom) return {};
-  const ga = await ask.input({ title, prompt: 'GA API endpoint (host[:port])', value: current?.ga ?? 'ga.cn-hangzhou.aliyuncs.com', ignoreFocusOut: true, validateInput: (v) => checkApiEndpoint(v, 'GA endpoint') });
+  const ga = await ask.input({ title, prompt: 'GA API endpoint (host[:port])', value: current?.ga ?? 'ga.cn-hangzhou.aliyuncs.com', ignoreFocusOut: true, validateInput: (v) => checkHost(v, 'GA endpoint') });
   if (ga === undefined) return undefined;
-  const dns = await ask.input({ title, prompt: 'Alidns API endpoint (host[:port])', value: current?.dns ?? 'alidns.aliyuncs.com', ignoreFocusOut: true, validateInput: (v) => checkApiEndpoint(v, 'Alidns endpoint') });
+  const dns = await ask.input({ title, prompt: 'Alidns API endpoint (host[:port])', value: current?.dns ?? 'alidns.aliyuncs.com', ignoreFocusOut: true, validateInput: (v) => checkHost(v, 'Alidns endpoint') });
   if (dns === undefined) return undefined;
   const loopback = [ga, dns].every((h) => isLoopbackHost(parseHostPort(h)?.host ?? ''));
   // http is offered only where the rules allow it: both endpoints on this machine (an emulator).
@@ -97,7 +99,7 @@ async function askEndpoints(ask: InputPrompter, title: string, current: ProfileE
     protocol = p.protocol;
   }
   const endpoints: ProfileEndpoints = { ga, dns, protocol };
-  const problem = checkEndpointSettings(endpoints);
+  const problem = checkEndpointSettings(endpoints, trusted);
   if (problem) {
     void vscode.window.showErrorMessage(problem);
     return undefined;

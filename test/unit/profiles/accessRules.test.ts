@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkAccessKeyId, checkApiEndpoint, checkEndpointSettings, checkProfileName, checkSecretValue, formatHostPort, isLoopbackHost, parseHostPort } from '../../../src/model';
+import { checkAccessKeyId, checkApiEndpoint, checkEndpointHost, checkEndpointSettings, customEndpointHosts, isAlibabaCloudHost, checkProfileName, checkSecretValue, formatHostPort, isLoopbackHost, parseHostPort } from '../../../src/model';
 
 test('loopback means literal 127/8 or ::1 (any spelling), never a name', () => {
   for (const h of ['127.0.0.1', '127.1.2.3', '::1', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1']) assert.equal(isLoopbackHost(h), true, h);
@@ -39,4 +39,23 @@ test('profile names, AccessKey ids and secrets', () => {
   const msg = checkSecretValue('s3cret value', 'Security token') ?? '';
   assert.match(msg, /^Security token must not contain spaces/);
   assert.ok(!msg.includes('s3cret'));
+});
+
+test('Alibaba Cloud hosts are *.aliyuncs.com, nothing that merely contains it', () => {
+  for (const h of ['ga.cn-hangzhou.aliyuncs.com', 'alidns.aliyuncs.com', 'GA-VPC.cn-hangzhou.aliyuncs.com', 'ga.cn-hangzhou.aliyuncs.com.']) assert.equal(isAlibabaCloudHost(h), true, h);
+  for (const h of ['aliyuncs.com', 'evilaliyuncs.com', 'aliyuncs.com.evil.example', 'ga.aliyuncs.com.evil.example', '127.0.0.1', '::1', '']) assert.equal(isAlibabaCloudHost(h), false, h);
+});
+
+test('a real profile\'s endpoint host: Alibaba Cloud, loopback, or trusted by name', () => {
+  assert.equal(checkEndpointHost('ga.cn-hangzhou.aliyuncs.com', 'GA endpoint', []), undefined);
+  assert.equal(checkEndpointHost('127.0.0.1:8100', 'GA endpoint', []), undefined);
+  assert.equal(checkEndpointHost('[::1]:8100', 'GA endpoint', []), undefined);
+  assert.match(checkEndpointHost('proxy.corp.example:443', 'GA endpoint', []) ?? '', /"proxy.corp.example:443" is neither an Alibaba Cloud host.*add it to the user setting gaIpv6.trustedEndpointHosts/);
+  assert.equal(checkEndpointHost('proxy.corp.example:443', 'GA endpoint', ['Proxy.Corp.Example']), undefined);
+  assert.equal(checkEndpointHost('[2001:db8::1]:443', 'GA endpoint', ['2001:db8:0::1']), undefined, 'addresses compare in canonical form');
+  assert.match(checkEndpointHost('other.corp.example', 'GA endpoint', ['proxy.corp.example']) ?? '', /neither/);
+  assert.match(checkEndpointSettings({ ga: 'x.example', dns: 'alidns.aliyuncs.com' }, []) ?? '', /GA endpoint "x.example"/);
+  assert.equal(checkEndpointSettings({ ga: 'x.example' }), undefined, 'without a trusted list only the structure is checked (stored profiles)');
+  assert.deepEqual(customEndpointHosts({ ga: 'x.example:1', dns: 'x.example:2' }), ['x.example']);
+  assert.deepEqual(customEndpointHosts({ ga: 'ga.cn-hangzhou.aliyuncs.com', dns: '127.0.0.1:1' }), []);
 });

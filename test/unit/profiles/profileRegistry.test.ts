@@ -1,6 +1,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadProfiles, VscodeProfileStore, type KeyValueStore, type SecretStore } from '../../../src/profiles';
+import { customHostUses, loadProfiles, VscodeProfileStore, type KeyValueStore, type SecretStore } from '../../../src/profiles';
 import { makeTempHome, visibleText } from './tempHome';
 
 const home = makeTempHome();
@@ -104,4 +104,30 @@ test('endpoint overrides apply per profile id and are checked', async () => {
   assert.match(messages[1], /"credentials:default" were not applied: unknown key "gaa"/);
   assert.match(messages[2], /no profile "aliyun:nope" to override \(profiles: aliyun:default, credentials:default, env\)/);
   assert.match(messages[3], /local sandbox cannot be overridden/);
+});
+
+test('a real profile sends signed requests only to Alibaba Cloud, loopback, or a host the user trusts', async () => {
+  writeAll();
+  const vscode = vscodeStore();
+  // Saved by an older version, before the host rule: stored endpoints are structurally fine.
+  await vscode.save({ name: 'proxied', accessKeyId: 'LTAIvs', accessKeySecret: SECRETS.vscode, endpoints: { ga: 'ga-proxy.corp.example:8443', dns: 'alidns.aliyuncs.com' } });
+  const overrides = {
+    'aliyun:default': { ga: 'capture.attacker.example', dns: 'alidns.aliyuncs.com' },
+    'credentials:default': { ga: 'ga-vpc.cn-hangzhou.aliyuncs.com' },
+    env: { ga: '[::1]:9000' },
+  };
+  const strict = await loadProfiles({ home: home.dir, env: ENV, vscode, endpointOverrides: overrides });
+  const byId = new Map(strict.profiles.map((p) => [p.id, p]));
+  assert.deepEqual(byId.get('aliyun:default')?.endpoints, {}, 'the attacker\'s host is not applied');
+  assert.deepEqual(byId.get('credentials:default')?.endpoints, { ga: 'ga-vpc.cn-hangzhou.aliyuncs.com' }, 'Alibaba Cloud hosts need no opt-in');
+  assert.deepEqual(byId.get('env')?.endpoints, { ga: '[::1]:9000' }, 'nor does loopback');
+  assert.equal(byId.has('vscode:proxied'), false, 'a profile talking to an untrusted host is not offered');
+  const messages = strict.problems.map((p) => p.message).join('\n');
+  assert.match(messages, /"aliyun:default" were not applied: GA endpoint "capture.attacker.example" is neither an Alibaba Cloud host.*add it to the user setting gaIpv6.trustedEndpointHosts/);
+  assert.match(messages, /Profile "proxied" is not offered: GA endpoint "ga-proxy.corp.example:8443"/);
+
+  const trusting = await loadProfiles({ home: home.dir, env: ENV, vscode, endpointOverrides: overrides, trustedEndpointHosts: ['GA-PROXY.corp.example.'] });
+  assert.deepEqual(trusting.profiles.find((p) => p.id === 'vscode:proxied')?.endpoints, { ga: 'ga-proxy.corp.example:8443', dns: 'alidns.aliyuncs.com' }, 'trusted by the user: offered');
+  assert.deepEqual(customHostUses(trusting.profiles).map((u) => [u.profile.id, u.host]), [['vscode:proxied', 'ga-proxy.corp.example']], 'and named for the warning');
+  assert.deepEqual(trusting.profiles.find((p) => p.id === 'aliyun:default')?.endpoints, {}, 'trusting one host trusts no other');
 });

@@ -76,6 +76,11 @@ export class ApiCaller {
     }
   }
 
+  /** A line of our own in the cloud log (e.g. why a refused call counts as done). */
+  note(message: string): void {
+    this.logger.info(`${this.product.toUpperCase()} ${message}`);
+  }
+
   private entry(action: string, params: object, started: number) {
     const now = this.retry.now ?? Date.now;
     return { product: this.product, action, params, durationMs: now() - started, profileName: this.connection.profileName };

@@ -5,9 +5,9 @@ import { GA_ACTION_TRAITS } from './ga/actionTraits';
 import type { RuntimeOptions } from '@darabonba/typescript';
 import type * as T from './types';
 import { ApiCaller, type CallSettings } from './apiCaller';
-import { withClientToken } from './clientToken';
+import { acceptsClientToken, withClientToken } from './clientToken';
 import { GA_REGION_ID, type CloudConnection } from './connection';
-import { isCloudError, validationError, type ErrorContext } from './errors';
+import { isCloudError, validationError, type CloudError, type ErrorContext } from './errors';
 import { silentLogger } from './logger';
 import { sharedMutationQueue, type MutationQueue } from './mutationQueue';
 import { fetchAllPages, maxPageSize } from './paging';
@@ -30,12 +30,20 @@ export interface Mutation<Req extends object, Body> {
   acceleratorId?: string;
   /** "Not found" means the work is already done (deletes; detaching a plan that is not attached). */
   notFoundIsDone?: boolean;
+  /**
+   * For actions without a ClientToken: after the call failed for good, is the change it asked for in place
+   * anyway? (An earlier attempt did it and its answer was lost, so the retry was refused as a conflict.) True
+   * makes the call a success that then waits like any other.
+   */
+  alreadyApplied?: (e: CloudError, signal?: AbortSignal) => Promise<boolean>;
 }
 
 export interface Sent<Body, R> {
   body: Body;
   resources: (R | undefined)[];
   alreadyGone: boolean;
+  /** The call was refused, but its change was found in place (Mutation.alreadyApplied). */
+  alreadyApplied?: boolean;
 }
 
 export class GaCalls {
@@ -118,20 +126,25 @@ export class GaCalls {
 
   /** Queue → ClientToken → send with retry → wait. Not-found from a delete means it is already done. */
   mutate<Req extends object, Body extends { requestId?: string }, R>(m: Mutation<Req, Body>, o: T.MutationOptions): Promise<Sent<Body, R>> {
-    const request = withClientToken(m.action, m.request);
+    const given = o.clientToken && acceptsClientToken(m.action) ? { ...m.request, clientToken: o.clientToken } : m.request;
+    const request = withClientToken(m.action, given);
     const run = async (): Promise<Sent<Body, R>> => {
       let body: Body;
+      let alreadyApplied = false;
       try {
         body = await this.invoke(m.action, request, m.send, { signal: o.signal, mutation: true });
       } catch (e) {
         if (m.notFoundIsDone && isCloudError(e) && e.category === 'notFound') {
           return { body: {} as Body, resources: [], alreadyGone: true };
         }
-        throw e;
+        if (!(m.alreadyApplied && isCloudError(e) && (await m.alreadyApplied(e, o.signal)))) throw e;
+        this.caller.note(`${m.action} was refused with ${e.code}, but its change is already in place (an earlier attempt did it): done.`);
+        body = {} as Body;
+        alreadyApplied = true;
       }
-      if (o.wait === false || !m.waitIds) return { body, resources: [], alreadyGone: false };
+      if (o.wait === false || !m.waitIds) return { body, resources: [], alreadyGone: false, alreadyApplied };
       const resources = await Promise.all(m.waitIds(body).map((id) => this.waitFor<R>(m.action, id, m.acceleratorId, o)));
-      return { body, resources, alreadyGone: false };
+      return { body, resources, alreadyGone: false, alreadyApplied };
     };
     if (!m.queueKey) return run();
     return this.queue.run(m.queueKey, run, { signal: o.signal, ctx: this.ctx(m.action) });

@@ -8,6 +8,9 @@ import * as V from './gaValidation';
 import type { ServiceOptions } from './serviceOptions';
 import { checkIpSetBandwidth, type LiveRegionFlags } from '../model';
 
+/** What BandwidthPackageAddAccelerator answers when the plan or the instance is bound already (ga-api.md). */
+const BIND_EXISTS_CODES: readonly string[] = ['BindExist.Accelerator', 'BindExist.BandwidthPackage'];
+
 export class GaService {
   private readonly calls: GaCalls;
   private readonly validation: V.ValidationSettings;
@@ -22,15 +25,15 @@ export class GaService {
 
   // ---- reads ---------------------------------------------------------------------------------------------------
 
-  listAccelerators(filter: { state?: string } = {}, o: T.CallOptions = {}): Promise<T.AcceleratorSummary[]> {
-    return this.calls.listAll('ListAccelerators', { state: filter.state }, (c, r, rt) => c.listAcceleratorsWithOptions(r, rt), (b) => b.accelerators, o);
+  listAccelerators(filter: { state?: string; tag?: T.Tag[] } = {}, o: T.CallOptions = {}): Promise<T.AcceleratorSummary[]> {
+    return this.calls.listAll('ListAccelerators', { state: filter.state, tag: filter.tag }, (c, r, rt) => c.listAcceleratorsWithOptions(r, rt), (b) => b.accelerators, o);
   }
 
   describeAccelerator(acceleratorId: string, o: T.CallOptions = {}): Promise<T.Accelerator> {
     return this.calls.invoke('DescribeAccelerator', { acceleratorId }, (c, r, rt) => c.describeAcceleratorWithOptions(r, rt), o);
   }
 
-  listBandwidthPackages(filter: { type?: string; state?: string } = {}, o: T.CallOptions = {}): Promise<T.BandwidthPackageSummary[]> {
+  listBandwidthPackages(filter: { type?: string; state?: string; tag?: T.Tag[] } = {}, o: T.CallOptions = {}): Promise<T.BandwidthPackageSummary[]> {
     return this.calls.listAll('ListBandwidthPackages', { ...filter }, (c, r, rt) => c.listBandwidthPackagesWithOptions(r, rt), (b) => b.bandwidthPackages, o);
   }
 
@@ -152,10 +155,17 @@ export class GaService {
         send: (c, r, rt) => c.bandwidthPackageAddAcceleratorWithOptions(r, rt),
         waitIds: () => [bandwidthPackageId],
         acceleratorId,
+        // No ClientToken on this action: a retry after a lost answer is told the plan (or the instance) is bound
+        // already. Bound to each other is what was asked for; bound to anything else is a real conflict.
+        alreadyApplied: async (e, signal) => {
+          if (!BIND_EXISTS_CODES.includes(e.code)) return false;
+          const plan = await this.calls.describeOrGone<T.BandwidthPackage>('DescribeBandwidthPackage', bandwidthPackageId, { signal });
+          return plan?.accelerators?.includes(acceleratorId) ?? false;
+        },
       },
       o,
     );
-    return { id: bandwidthPackageId, requestId: sent.body.requestId, resource: sent.resources[0] };
+    return { id: bandwidthPackageId, requestId: sent.body.requestId, resource: sent.resources[0], alreadyApplied: sent.alreadyApplied };
   }
 
   async bandwidthPackageRemoveAccelerator(bandwidthPackageId: string, acceleratorId: string, o: T.MutationOptions = {}): Promise<T.MutationResult<T.BandwidthPackage>> {
@@ -333,6 +343,14 @@ export class GaService {
       o,
     );
     return { id: endpointGroupId, requestId: sent.body.requestId, alreadyGone: sent.alreadyGone };
+  }
+
+  /**
+   * Waits until a resource that `action` changed settles (e.g. an accelerator found in state init by a re-run
+   * reaches active), with the same waits and time-outs as the mutation itself.
+   */
+  waitFor<R>(action: string, resourceId: string, o: T.MutationOptions & { acceleratorId?: string } = {}): Promise<R | undefined> {
+    return this.calls.waitFor<R>(action, resourceId, o.acceleratorId, o);
   }
 
   // ---- helpers -----------------------------------------------------------------------------------------------

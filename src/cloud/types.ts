@@ -36,6 +36,12 @@ export type UpdateEndpointGroupInput = Omit<ga.UpdateEndpointGroupRequest, Servi
   endpointGroupRegion: string;
 };
 
+/** A resource tag, as the create and list actions take it. */
+export interface Tag {
+  key: string;
+  value: string;
+}
+
 export interface CallOptions {
   /** Aborting rejects promptly with a CloudError of category 'cancelled'. */
   signal?: AbortSignal;
@@ -58,6 +64,12 @@ export interface MutationOptions extends CallOptions {
   onProgress?: (p: WaitProgress) => void;
   /** Overrides the default wait timeout of this action (Terraform's, ga-api.md §4.4). */
   timeoutMs?: number;
+  /**
+   * The ClientToken of this logical operation (actions that take one); default a fresh one. A workflow that may
+   * be run again passes a token derived from its run id, so the re-run gets the first answer replayed instead
+   * of a second resource (ASCII, at most 64 characters).
+   */
+  clientToken?: string;
 }
 
 export interface MutationResult<T> {
@@ -68,6 +80,8 @@ export interface MutationResult<T> {
   orderId?: string;
   /** The resource as described after the wait; undefined with `wait: false`. */
   resource?: T;
+  /** The call was refused but its change was found in place: an earlier attempt, whose answer was lost, did it. */
+  alreadyApplied?: boolean;
 }
 
 export interface DeleteResult {

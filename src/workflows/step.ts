@@ -22,6 +22,12 @@ export interface StepContext {
    * Forms show a modal, ga.yaml apply shows the plan, tests answer directly.
    */
   confirmPurchase?: (summary: PurchaseSummary) => Promise<boolean>;
+  /**
+   * This run of the workflow (runIdentity.ts). Pass the same id when running it again after an error or a
+   * crash: paid steps then find what the earlier run bought instead of buying again. Without it, every
+   * execute is a new run.
+   */
+  runId?: string;
 }
 
 /** Facts from the live account that some rules need (e.g. which regions support IPv6). */

@@ -12,7 +12,10 @@ import {
   type PricingCycle,
   type Problem,
 } from '../../model';
-import { assertValid, confirmOrThrow, type PurchaseSummary, type WorkflowStep } from '../step';
+import type { WaitProgress } from '../../cloud';
+import { newRunId, runClientToken, runTag } from '../runIdentity';
+import { assertValid, confirmOrThrow, type PurchaseSummary, type StepContext, type WorkflowStep } from '../step';
+import { findEarlierPurchase, type EarlierPurchase } from './earlierPurchase';
 
 export interface PurchaseInput {
   name: string;
@@ -33,7 +36,12 @@ export interface PurchaseInput {
 export interface PurchaseOutput {
   acceleratorId: string;
   bandwidthPackageId: string;
+  /** Orders placed by this run (none for what an earlier run had bought). */
   orderIds: string[];
+  /** The run id the resources are tagged with (StepContext.runId, or a new one). */
+  runId: string;
+  /** What an earlier run with the same run id had bought and this one reused. */
+  reused: { accelerator: boolean; plan: boolean };
 }
 
 function term(i: PurchaseInput): string {
@@ -79,29 +87,66 @@ export const purchaseStep: WorkflowStep<PurchaseInput, PurchaseOutput> = {
 
   async execute(i, ctx) {
     assertValid(purchaseStep, i);
-    await confirmOrThrow(ctx, purchaseStep.purchase!(i));
+    const runId = ctx.runId ?? newRunId();
+    // Only a run that may have happened before can have bought something: a new run id has nothing to find.
+    const earlier: EarlierPurchase = ctx.runId ? await findEarlierPurchase(ctx.ga, i.name, runId, ctx.signal) : {};
+    if (!earlier.accelerator || !earlier.plan) await confirmOrThrow(ctx, withEarlier(purchaseStep.purchase!(i), earlier));
     const billing = i.chargeType === 'PREPAY' ? { pricingCycle: i.pricingCycle, duration: i.duration, autoRenew: i.autoRenew } : {};
-    const progress = (what: string) => ({ signal: ctx.signal, onProgress: (p: Parameters<NonNullable<typeof ctx.onProgress>>[1]) => ctx.onProgress?.(what, p) });
+    const progress = (what: string) => waitOptions(ctx, what);
+    const tag = [runTag(runId)];
+    const orderIds: string[] = [];
 
-    ctx.onProgress?.(`Creating instance ${i.name}…`);
-    const acc = await ctx.ga.createAccelerator(
-      { name: i.name, spec: i.spec, instanceChargeType: i.chargeType, autoPay: i.autoPay, bandwidthBillingType: 'BandwidthPackage', ...billing },
-      progress(`Waiting for instance ${i.name}`),
-    );
-    ctx.onProgress?.('Creating the bandwidth plan…');
-    const plan = await ctx.ga.createBandwidthPackage(
-      {
-        type: 'Basic',
-        bandwidthType: i.bandwidthType,
-        bandwidth: i.planBandwidth,
-        chargeType: i.chargeType,
-        autoPay: i.autoPay,
-        ...(i.chargeType === 'PREPAY' ? { pricingCycle: i.pricingCycle, duration: String(i.duration), autoRenew: i.autoRenew } : {}),
-      },
-      progress('Waiting for the bandwidth plan'),
-    );
+    let acceleratorId = earlier.accelerator?.id;
+    if (acceleratorId) {
+      ctx.onProgress?.(`Instance ${i.name} (${acceleratorId}) was bought by an earlier run of this workflow; waiting until it is ready…`);
+      await ctx.ga.waitFor('CreateAccelerator', acceleratorId, progress(`Waiting for instance ${i.name}`));
+    } else {
+      ctx.onProgress?.(`Creating instance ${i.name}…`);
+      const acc = await ctx.ga.createAccelerator(
+        { name: i.name, spec: i.spec, instanceChargeType: i.chargeType, autoPay: i.autoPay, bandwidthBillingType: 'BandwidthPackage', tag, ...billing },
+        { ...progress(`Waiting for instance ${i.name}`), clientToken: runClientToken(runId, 'accelerator') },
+      );
+      acceleratorId = acc.id;
+      if (acc.orderId) orderIds.push(acc.orderId);
+    }
+
+    let bandwidthPackageId = earlier.plan?.id;
+    if (bandwidthPackageId) {
+      ctx.onProgress?.(`The bandwidth plan ${bandwidthPackageId} was bought by an earlier run of this workflow.`);
+      // Still being created: wait for it. Bound (or binding) already: the bind below settles it.
+      if (earlier.plan?.state === 'init') await ctx.ga.waitFor('CreateBandwidthPackage', bandwidthPackageId, progress('Waiting for the bandwidth plan'));
+    } else {
+      ctx.onProgress?.('Creating the bandwidth plan…');
+      const plan = await ctx.ga.createBandwidthPackage(
+        {
+          type: 'Basic',
+          bandwidthType: i.bandwidthType,
+          bandwidth: i.planBandwidth,
+          chargeType: i.chargeType,
+          autoPay: i.autoPay,
+          tag,
+          ...(i.chargeType === 'PREPAY' ? { pricingCycle: i.pricingCycle, duration: String(i.duration), autoRenew: i.autoRenew } : {}),
+        },
+        { ...progress('Waiting for the bandwidth plan'), clientToken: runClientToken(runId, 'plan') },
+      );
+      bandwidthPackageId = plan.id;
+      if (plan.orderId) orderIds.push(plan.orderId);
+    }
+
+    // Binding twice is harmless: a plan already bound to this instance counts as done (GaService checks it).
     ctx.onProgress?.('Binding the plan to the instance…');
-    await ctx.ga.bandwidthPackageAddAccelerator(plan.id, acc.id, progress('Binding the plan'));
-    return { acceleratorId: acc.id, bandwidthPackageId: plan.id, orderIds: [acc.orderId, plan.orderId].filter((x): x is string => !!x) };
+    await ctx.ga.bandwidthPackageAddAccelerator(bandwidthPackageId, acceleratorId, progress('Binding the plan'));
+    return { acceleratorId, bandwidthPackageId, orderIds, runId, reused: { accelerator: !!earlier.accelerator, plan: !!earlier.plan } };
   },
 };
+
+function waitOptions(ctx: StepContext, what: string) {
+  return { signal: ctx.signal, onProgress: (p: WaitProgress) => ctx.onProgress?.(what, p) };
+}
+
+/** The summary of what is still to buy when an earlier run of the workflow bought part of it. */
+function withEarlier(summary: PurchaseSummary, earlier: EarlierPurchase): PurchaseSummary {
+  if (earlier.accelerator) return { ...summary, lines: [...summary.lines.filter((l) => !l.startsWith('Instance:')), `Instance: ${earlier.accelerator.id}, bought by an earlier run of this workflow, is reused (not bought again).`] };
+  if (earlier.plan) return { ...summary, lines: [...summary.lines.filter((l) => !l.startsWith('Basic bandwidth plan:')), `Basic bandwidth plan: ${earlier.plan.id}, bought by an earlier run of this workflow, is reused (not bought again).`] };
+  return summary;
+}

@@ -125,3 +125,38 @@ test('cancelling while a mutation waits in the queue never sends it', async () =
   await first;
   assert.equal(s.calls.filter((c) => c.method === 'updateAccelerator').length, 1);
 });
+
+test('a bind whose answer was lost: the retry told BindExist is checked with DescribeBandwidthPackage, bound to this instance is success', async () => {
+  const lines: string[] = [];
+  const s = service(
+    {
+      bandwidthPackageAddAccelerator: [networkError('ECONNRESET', 'socket hang up'), apiError('BindExist.Accelerator')],
+      describeBandwidthPackage: [
+        { bandwidthPackageId: 'gbwp-1', state: 'binded', accelerators: ['ga-1'] },
+        { bandwidthPackageId: 'gbwp-1', state: 'binded', accelerators: ['ga-1'] },
+      ],
+    },
+    lines,
+  );
+  const r = await s.ga.bandwidthPackageAddAccelerator('gbwp-1', 'ga-1');
+  assert.equal(r.alreadyApplied, true);
+  assert.deepEqual(r.resource?.accelerators, ['ga-1']);
+  assert.deepEqual(s.methods(), ['bandwidthPackageAddAccelerator', 'bandwidthPackageAddAccelerator', 'describeBandwidthPackage', 'describeBandwidthPackage']);
+  assert.ok(lines.some((l) => /BandwidthPackageAddAccelerator was refused with BindExist\.Accelerator, but its change is already in place/.test(l)), lines.join('\n'));
+});
+
+test('BindExist with the plan bound elsewhere (or the instance bound to another plan) stays an error', async () => {
+  const s = service({
+    bandwidthPackageAddAccelerator: [apiError('BindExist.BandwidthPackage')],
+    describeBandwidthPackage: [{ bandwidthPackageId: 'gbwp-1', state: 'binded', accelerators: ['ga-other'] }],
+  });
+  await assert.rejects(s.ga.bandwidthPackageAddAccelerator('gbwp-1', 'ga-1'), (e: unknown) => e instanceof CloudError && e.code === 'BindExist.BandwidthPackage');
+  const t = service({
+    bandwidthPackageAddAccelerator: [apiError('BindExist.Accelerator')],
+    describeBandwidthPackage: [{ bandwidthPackageId: 'gbwp-2', state: 'active', accelerators: [] }],
+  });
+  await assert.rejects(t.ga.bandwidthPackageAddAccelerator('gbwp-2', 'ga-1'), (e: unknown) => e instanceof CloudError && e.code === 'BindExist.Accelerator');
+  const u = service({ bandwidthPackageAddAccelerator: [apiError('InvalidParameter')] });
+  await assert.rejects(u.ga.bandwidthPackageAddAccelerator('gbwp-3', 'ga-1'), /InvalidParameter/);
+  assert.deepEqual(u.methods(), ['bandwidthPackageAddAccelerator'], 'other refusals are not second-guessed');
+});

@@ -26,11 +26,14 @@ export async function startEmulatorProcess(processes, options) {
   ];
   if (options.dns) args.push('--dns-port', '0');
   if (options.addressBlock) args.push('--address-block', options.addressBlock);
-  // Sandbox credentials only: public constants the local emulator accepts, not a cloud secret.
+  // Sandbox credentials only: public constants the local emulator accepts, not a cloud secret. The secret still
+  // goes through the environment, as a real one must: a command line is visible to everyone in ps.
+  const env = { ...process.env };
   if (options.credentials) {
-    args.push('--access-key-id', options.credentials.accessKeyId, '--access-key-secret', options.credentials.accessKeySecret);
+    args.push('--access-key-id', options.credentials.accessKeyId);
+    env.GA_EMULATOR_ACCESS_KEY_SECRET = options.credentials.accessKeySecret;
   }
-  const child = processes.start('emulator', process.execPath, args, { logFile: options.logFile, cwd: projectRoot });
+  const child = processes.start('emulator', process.execPath, args, { logFile: options.logFile, cwd: projectRoot, env });
   try {
     const ready = await waitFor('the emulator to print its "ready" line', () => readyLine(options.logFile),
       { timeoutMs: 20_000, failIf: exitedMessage('the emulator', child) });

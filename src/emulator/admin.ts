@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Engine } from './engine';
 import { parseFaultSpec, type FaultInjector } from './faults';
-import { readBody, sendJson } from './httpIo';
+import { BodyTooLargeError, readBody, sendJson } from './httpIo';
 import type { RequestLog } from './requestLog';
 import type { EmulatorState } from './state';
 
@@ -37,7 +37,7 @@ export async function handleAdminRequest(req: IncomingMessage, res: ServerRespon
     const body = req.method === 'POST' ? await jsonBody(req) : undefined;
     sendJson(res, 200, handle(route, body, deps));
   } catch (e) {
-    const status = e instanceof AdminError ? e.status : 400;
+    const status = e instanceof AdminError ? e.status : e instanceof BodyTooLargeError ? 413 : 400;
     sendJson(res, status, { Code: status === 404 ? 'NotFound' : 'InvalidRequest', Message: (e as Error).message });
   }
 }

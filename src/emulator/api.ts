@@ -69,8 +69,15 @@ export interface StartOptions extends Partial<EmulatorOptions> {
   seed?: string;
   /** Persist state here with atomic writes; loaded at start when it exists. */
   stateFile?: string;
-  /** Where request/transition log lines go (default: nowhere). */
+  /** Where log lines go (default: nowhere): problems always, requests and transitions unless `quiet`. */
   log?: (line: string) => void;
+  /** Only problems (InternalError stack traces, state file errors) reach `log`, not one line per request. */
+  quiet?: boolean;
+  /**
+   * How long a client may take to send its request headers, and its whole request, before the connection is
+   * answered 408 and closed (defaults 10 s and 30 s): a slow or stalled client cannot hold a connection open.
+   */
+  httpTimeouts?: { headersMs?: number; requestMs?: number };
 }
 
 export interface RunningEmulator {

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, type ActionHandler, type EmulatorOptions, type ProductModule } from './api';
 import type { Engine } from './engine';
 import type { FaultInjector } from './faults';
-import { BodyTooLargeError, isFormBody, readBody, searchParamsToRecord, sendJson } from './httpIo';
+import { BodyTooLargeError, isFormBody, readBody, searchParamsToRecord, sendJson, splitTarget } from './httpIo';
 import { redactParams, type RequestLog, type RequestLogEntry } from './requestLog';
 import { responseProblems } from './responseCheck';
 import { signatureStyle, type SignatureVerifier } from './signature';
@@ -21,7 +21,10 @@ export interface GatewayDeps {
   faults: FaultInjector;
   requestLog: RequestLog;
   options: EmulatorOptions;
+  /** Problems (InternalError stack traces, answers that break the wire spec): always logged. */
   log: (line: string) => void;
+  /** One line per request and per injected fault; silenced by --quiet. Default: `log`. */
+  logRequest?: (line: string) => void;
   /** Called after every answered request (the state may have changed). */
   afterRequest: () => void;
 }
@@ -61,7 +64,7 @@ function delay(ms: number): Promise<void> {
 }
 
 interface RpcRequest {
-  url: URL;
+  path: string;
   body: Buffer;
   query: Record<string, string>;
   form: Record<string, string>;
@@ -73,13 +76,19 @@ async function readRpcRequest(req: IncomingMessage): Promise<RpcRequest> {
   if (req.method !== 'POST' && req.method !== 'GET') {
     throw new ApiError('UnsupportedHTTPMethod', `The HTTP method ${req.method} is not supported; RPC APIs take POST (or GET).`, 405);
   }
+  const target = splitTarget(req.url);
+  // RPC APIs are served on "/" only; anything else is a client's mistake (or a probe), never a 500.
+  if (target.path !== '/') {
+    throw new ApiError('InvalidAction.NotFound', `Specified api is not found, please check your url and method: RPC requests go to "/", not "${target.path.slice(0, 200)}".`, 404);
+  }
   const body = await readBody(req);
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const query = searchParamsToRecord(url.searchParams);
+  const query = searchParamsToRecord(target.query);
   const form = isFormBody(req) ? searchParamsToRecord(new URLSearchParams(body.toString('utf8'))) : {};
   const business: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...query, ...form })) if (!PROTOCOL_PARAMS.includes(k)) business[k] = v;
-  return { url, body, query, form, business };
+  for (const [k, v] of Object.entries({ ...query, ...form })) {
+    if (!PROTOCOL_PARAMS.includes(k)) Object.defineProperty(business, k, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+  return { path: target.path, body, query, form, business };
 }
 
 /** Version and action of a request, read from the copy its signature covers (ACS3: headers, RPC: parameters). */
@@ -128,7 +137,7 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
     if (!action) throw new ApiError('MissingParameter', 'The input parameter "Action" that is mandatory for processing this request is not supplied (header x-acs-action or parameter Action).');
     entry.action = action;
     const handler = findHandler(module, action);
-    const accessKeyId = deps.verifier.verify({ method: req.method ?? 'POST', path: rpc.url.pathname, headers: req.headers, query: rpc.query, form: rpc.form, body: rpc.body });
+    const accessKeyId = deps.verifier.verify({ method: req.method ?? 'POST', path: rpc.path, headers: req.headers, query: rpc.query, form: rpc.form, body: rpc.body });
 
     const fault = deps.faults.decide(action);
     if (fault.latencyMs > 0) await delay(fault.latencyMs);
@@ -149,7 +158,9 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
     const error = toApiError(e, deps.log, requestId);
     entry.status = error.status;
     entry.code = error.code;
-    sendJson(res, error.status, errorBody(error, requestId, module?.product, req.headers.host ?? '127.0.0.1'), { 'x-acs-request-id': requestId });
+    // A body left unread cannot be followed by another request on this connection.
+    const close: Record<string, string> = e instanceof BodyTooLargeError && e.unread ? { connection: 'close' } : {};
+    sendJson(res, error.status, errorBody(error, requestId, module?.product, req.headers.host ?? '127.0.0.1'), { 'x-acs-request-id': requestId, ...close });
   } finally {
     finish(entry, started, deps);
   }
@@ -174,14 +185,14 @@ function checkedAnswer(product: ProductModule['product'], action: string, handle
 }
 
 function dropConnection(req: IncomingMessage, entry: RequestLogEntry, deps: GatewayDeps): void {
-  deps.log(`${entry.product} ${entry.action}: connection reset (fault injected)`);
+  (deps.logRequest ?? deps.log)(`${entry.product} ${entry.action}: connection reset (fault injected)`);
   req.socket.destroy();
 }
 
 function finish(entry: RequestLogEntry, started: number, deps: GatewayDeps): void {
   entry.durationMs = Date.now() - started;
   deps.requestLog.add(entry);
-  deps.log(`${entry.product} ${entry.action || '?'} → ${entry.status || 'reset'}${entry.code ? ` ${entry.code}` : ''} (${entry.durationMs} ms, ${entry.requestId})`);
+  (deps.logRequest ?? deps.log)(`${entry.product} ${entry.action || '?'} → ${entry.status || 'reset'}${entry.code ? ` ${entry.code}` : ''} (${entry.durationMs} ms, ${entry.requestId})`);
   deps.afterRequest();
 }
 

@@ -8,12 +8,18 @@ import { startDnsResponder } from './dnsResponder';
 import { FIXTURE_NAMES } from './fixtures';
 import { startEmulator } from './server';
 
-const USAGE = `Usage: npm run emulator -- --port <p> [--access-key-id <id> --access-key-secret <secret> [--security-token <t>]]
+/** The secret of --access-key-id, read from the environment so that it appears in no command line (ps, npm's echo). */
+export const ACCESS_KEY_SECRET_ENV = 'GA_EMULATOR_ACCESS_KEY_SECRET';
+
+const USAGE = `Usage: npm run emulator -- --port <p> [--access-key-id <id> [--access-key-secret <secret>] [--security-token <t>]]
        [--seed <${FIXTURE_NAMES.join('|')}>] [--time-scale <x>] [--state-file <f>] [--strict|--lenient]
        [--allow-loopback-endpoints] [--address-block <hex>] [--dns-port <p>] [--quiet]
 
   --port                      API port on 127.0.0.1 (0 = any free port; default 0)
-  --access-key-id/-secret     the AccessKey pair to accept (default: a generated local test pair, printed below)
+  --access-key-id             the AccessKey ID to accept (default: a generated local test pair, printed below); its
+                              secret comes from the environment variable ${ACCESS_KEY_SECRET_ENV}
+  --access-key-secret         the secret on the command line instead: visible to every user of this machine in ps
+                              (and echoed by npm run), so prefer ${ACCESS_KEY_SECRET_ENV}
   --security-token            make that pair an STS key: requests must carry this token
   --seed                      fixture to start from when there is no state file (default empty)
   --time-scale                multiplies realistic transition times (1 = like the real service, 0.1 = 10x faster)
@@ -23,7 +29,7 @@ const USAGE = `Usage: npm run emulator -- --port <p> [--access-key-id <id> --acc
   --address-block             hand out IPv6 addresses fd6a:6761::<hex>:<n> (1 to ffff; default a); give emulators
                               running at the same time different blocks so their data planes do not collide
   --dns-port                  also answer DNS queries for the emulated zones on this UDP/TCP port
-  --quiet                     do not print one line per request`;
+  --quiet                     do not print one line per request (problems and InternalError stack traces still are)`;
 
 class UsageError extends Error {}
 
@@ -42,7 +48,7 @@ function addressBlockOption(value: string | undefined): number | undefined {
   return block;
 }
 
-export function parseCommandLine(argv: string[]): { start: StartOptions; dnsPort?: number; quiet: boolean } {
+export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = process.env): { start: StartOptions; dnsPort?: number; quiet: boolean } {
   let values;
   try {
     ({ values } = parseArgs({
@@ -71,8 +77,11 @@ export function parseCommandLine(argv: string[]): { start: StartOptions; dnsPort
   if (values.help) throw new UsageError('');
   if (values.strict && values.lenient) throw new UsageError('Give either --strict or --lenient, not both.');
   const id = values['access-key-id'];
-  const secret = values['access-key-secret'];
-  if ((id === undefined) !== (secret === undefined)) throw new UsageError('Give --access-key-id and --access-key-secret together.');
+  const fromEnv = env[ACCESS_KEY_SECRET_ENV] || undefined;
+  const secret = values['access-key-secret'] ?? fromEnv;
+  if (id !== undefined && secret === undefined) throw new UsageError(`--access-key-id needs its secret: set ${ACCESS_KEY_SECRET_ENV} (or give --access-key-secret, which ps shows to everyone).`);
+  if (id === undefined && values['access-key-secret'] !== undefined) throw new UsageError('Give --access-key-id and --access-key-secret together.');
+  if (id === undefined && fromEnv !== undefined) throw new UsageError(`${ACCESS_KEY_SECRET_ENV} is set: give the AccessKey ID it belongs to with --access-key-id.`);
   if (values['security-token'] !== undefined && id === undefined) throw new UsageError('--security-token needs --access-key-id and --access-key-secret.');
   if (values.seed !== undefined && !FIXTURE_NAMES.includes(values.seed)) throw new UsageError(`Unknown --seed "${values.seed}"; fixtures: ${FIXTURE_NAMES.join(', ')}.`);
   const timeScale = values['time-scale'] === undefined ? undefined : Number(values['time-scale']);
@@ -120,7 +129,7 @@ export async function main(argv: string[]): Promise<void> {
     throw e;
   }
   const log = (line: string): void => console.log(`${new Date().toISOString()} ${line}`);
-  const emulator = await startEmulator({ ...parsed.start, log: parsed.quiet ? undefined : log });
+  const emulator = await startEmulator({ ...parsed.start, log, quiet: parsed.quiet });
   const dataPlane = await startDataPlane(emulator, { allowLoopbackEndpoints: parsed.start.allowLoopbackEndpoints ?? false, log });
   const dns = parsed.dnsPort === undefined ? undefined : await startDnsResponder(emulator, { port: parsed.dnsPort, log });
   for (const line of banner(emulator, !parsed.start.credentials, parsed.start.stateFile, dns?.port)) console.log(line);

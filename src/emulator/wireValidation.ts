@@ -3,6 +3,7 @@
 // wrong type, outside its enum/range/length, or a list with too many items. Strict mode (tests) also rejects
 // parameters the action does not have, so a misspelt name fails here instead of silently doing nothing.
 import { ApiError, type Params } from './api';
+import { setOwn } from './ownKeys';
 import { actionSpec, type FieldSpec, type ProductName, type ScalarType } from './wireSpec';
 
 /** Signature and protocol parameters of the legacy RPC style; they are consumed by the gateway, never by actions. */
@@ -41,7 +42,7 @@ export function validateParams(product: ProductName, action: string, raw: Record
   const ignorable = new Set([...PROTOCOL_PARAMS, ...COMMON_PARAMS].filter((p) => !known.has(p)));
   const params: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (!ignorable.has(key)) params[key] = value;
+    if (!ignorable.has(key)) setOwn(params, key, value);
   }
   return validateFields(spec.request, params, '', options, `${action}`);
 }

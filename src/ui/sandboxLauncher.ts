@@ -17,6 +17,9 @@ import {
   type SandboxEndpoint,
 } from '../profiles/sandboxProfile';
 
+/** The emulator reads the secret of --access-key-id from here (src/emulator/main.ts), so that no `ps` shows it. */
+export const EMULATOR_SECRET_ENV = 'GA_EMULATOR_ACCESS_KEY_SECRET';
+
 /** Long enough for a cold start on a busy 2-core machine; the emulator itself starts in well under a second. */
 const START_TIMEOUT_MS = 30_000;
 const READY_PREFIX = 'ready ';
@@ -92,7 +95,9 @@ export class SandboxLauncher {
     if (!existsSync(bundle)) {
       return Promise.reject(new Error(`The local sandbox needs ${bundle}, which is missing from this installation: run "npm run build" in the extension's folder, or reinstall the extension.`));
     }
-    // The sandbox pair is public by design (it opens only this emulator); it is still never logged.
+    // The sandbox pair is public by design (it opens only this emulator); it is still never logged, and the
+    // secret travels in the environment rather than on a command line that ps shows. --quiet drops the line per
+    // request; problems (InternalError stack traces) still reach the output channel.
     const args = [
       bundle,
       '--port', '0',
@@ -103,10 +108,9 @@ export class SandboxLauncher {
       '--time-scale', '1',
       '--quiet',
       '--access-key-id', SANDBOX_ACCESS_KEY_ID,
-      '--access-key-secret', SANDBOX_ACCESS_KEY_SECRET,
     ];
     // In desktop VS Code process.execPath is Electron: this makes it behave as plain Node.
-    const child = spawn(process.execPath, args, { env: { ...this.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { env: { ...this.env, ELECTRON_RUN_AS_NODE: '1', [EMULATOR_SECRET_ENV]: SANDBOX_ACCESS_KEY_SECRET }, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     return new Promise<SandboxEndpoint>((resolve, reject) => {
       let settled = false;

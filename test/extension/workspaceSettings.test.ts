@@ -114,7 +114,7 @@ describe('settings that steer signed requests are the user\'s alone', () => {
     await setUserValue('endpoints', { [ID]: { ga: 'ga-proxy.corp.example:8443', dns: 'alidns.aliyuncs.com' } });
     await api.profiles.reload();
     assert.deepEqual(endpointsOf(), {}, 'an untrusted host is not applied');
-    assert.ok(lines.some((l) => /"steered-by-workspace" were not applied: GA endpoint "ga-proxy\.corp\.example:8443" is neither an Alibaba Cloud host.*gaIpv6\.trustedEndpointHosts/.test(l)), lines.join('\n'));
+    assert.ok(lines.some((l) => /"vscode:steered-by-workspace" were not applied: GA endpoint "ga-proxy\.corp\.example:8443" is neither an Alibaba Cloud host.*gaIpv6\.trustedEndpointHosts/.test(l)), lines.join('\n'));
 
     await setUserValue('trustedEndpointHosts', ['ga-proxy.corp.example']);
     await api.profiles.reload();

@@ -1,6 +1,7 @@
 // Alibaba Cloud DNS editions as the emulator offers them: the edition decides the minimum TTL (model rule),
 // the name servers and the resolution lines a record may use.
 import { MIN_TTL_BY_EDITION } from '../../model';
+import { own } from '../ownKeys';
 
 export interface RecordLine {
   LineCode: string;
@@ -45,10 +46,10 @@ const NAMES: Record<string, string> = {
 export const FREE_EDITION = 'mianfei';
 
 export function edition(code: string): Edition {
-  const minTtl = MIN_TTL_BY_EDITION[code];
+  const minTtl = own(MIN_TTL_BY_EDITION, code);
   if (minTtl === undefined) throw new Error(`Unknown DNS edition "${code}"; known: ${Object.keys(MIN_TTL_BY_EDITION).join(', ')}.`);
   const free = code === FREE_EDITION;
-  return { code, name: NAMES[code] ?? code, minTtl, dnsServers: free ? FREE_SERVERS : PAID_SERVERS, lines: free ? BASIC_LINES : PAID_LINES };
+  return { code, name: own(NAMES, code) ?? code, minTtl, dnsServers: free ? FREE_SERVERS : PAID_SERVERS, lines: free ? BASIC_LINES : PAID_LINES };
 }
 
 const TTL_CHOICES = [1, 5, 10, 30, 60, 120, 300, 600, 1800, 3600, 43200, 86400];

@@ -5,6 +5,7 @@ import type { ExistingRecord } from '../../model';
 import { ApiError } from '../api';
 import type { DnsRecord, DnsState, DnsZone } from '../state';
 import { edition } from './editions';
+import { setOwn } from '../ownKeys';
 
 /** Zone names compare case-insensitively and without a trailing dot; IDN names by their punycode. */
 export function normalizeDomainName(name: string): string {
@@ -64,7 +65,7 @@ export function createZone(dns: DnsState, domainName: string, editionCode: strin
     records: {},
     ...(resourceGroupId ? { ResourceGroupId: resourceGroupId } : {}),
   };
-  dns.zones[name] = zone;
+  setOwn(dns.zones, name, zone);
   return zone;
 }
 

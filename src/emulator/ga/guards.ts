@@ -5,21 +5,22 @@ import { ApiError } from '../api';
 import type { Accelerator, BandwidthPackage, EndpointGroup, GaState, IpSet, Listener } from '../state';
 import { describeState, isTransient } from '../../model';
 import { notExist } from './errors';
+import { own } from '../ownKeys';
 
 export function requireAccelerator(ga: GaState, id: string): Accelerator {
-  return ga.accelerators[id] ?? failNotExist('Accelerator', id);
+  return own(ga.accelerators, id) ?? failNotExist('Accelerator', id);
 }
 
 export function requireBandwidthPackage(ga: GaState, id: string): BandwidthPackage {
-  return ga.bandwidthPackages[id] ?? failNotExist('BandwidthPackage', id);
+  return own(ga.bandwidthPackages, id) ?? failNotExist('BandwidthPackage', id);
 }
 
 export function requireIpSet(ga: GaState, id: string): IpSet {
-  return ga.ipSets[id] ?? failNotExist('IpSet', id);
+  return own(ga.ipSets, id) ?? failNotExist('IpSet', id);
 }
 
 export function requireListener(ga: GaState, id: string, acceleratorId?: string): Listener {
-  const l = ga.listeners[id] ?? failNotExist('Listener', id);
+  const l = own(ga.listeners, id) ?? failNotExist('Listener', id);
   if (acceleratorId !== undefined && l.AcceleratorId !== acceleratorId) {
     throw new ApiError('NotExist.Listener', `Listener ${id} does not belong to accelerator ${acceleratorId} (it is on ${l.AcceleratorId}); check the ids.`);
   }
@@ -27,7 +28,7 @@ export function requireListener(ga: GaState, id: string, acceleratorId?: string)
 }
 
 export function requireEndpointGroup(ga: GaState, id: string): EndpointGroup {
-  return ga.endpointGroups[id] ?? failNotExist('EndPointGroup', id);
+  return own(ga.endpointGroups, id) ?? failNotExist('EndPointGroup', id);
 }
 
 function failNotExist(resource: Parameters<typeof notExist>[0], id: string): never {

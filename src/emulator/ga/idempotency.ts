@@ -3,6 +3,7 @@
 import { ApiError, type ActionHandler } from '../api';
 import type { GaState } from '../state';
 import { optBool, optString } from './params';
+import { own, setOwn } from '../ownKeys';
 
 /** How long a token is remembered; the service documents none, a day covers any client's retry window. */
 export const CLIENT_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
@@ -13,7 +14,7 @@ export function withClientToken(action: string, handler: ActionHandler): ActionH
     // A dry run creates nothing, so there is nothing to replay later.
     if (!token || optBool(params, 'DryRun') === true) return handler(params, ctx, state);
     const key = `${ctx.accessKeyId}:${token}`;
-    const first = state.ga.clientTokens[key];
+    const first = own(state.ga.clientTokens, key);
     if (first) {
       if (first.action !== action) {
         throw new ApiError(
@@ -24,7 +25,7 @@ export function withClientToken(action: string, handler: ActionHandler): ActionH
       return structuredClone(first.body);
     }
     const body = handler(params, ctx, state);
-    state.ga.clientTokens[key] = { action, body: structuredClone(body), at: ctx.clock.now() };
+    setOwn(state.ga.clientTokens, key, { action, body: structuredClone(body), at: ctx.clock.now() });
     return body;
   };
 }

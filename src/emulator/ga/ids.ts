@@ -3,6 +3,7 @@
 // sandbox do not silently point at new resources.
 import { randomInt } from 'node:crypto';
 import type { GaState } from '../state';
+import { own } from '../ownKeys';
 
 const ID_PREFIX = {
   accelerator: 'ga',
@@ -30,7 +31,7 @@ function randomBody(): string {
 }
 
 function idTaken(ga: GaState, id: string): boolean {
-  if (ga.accelerators[id] || ga.bandwidthPackages[id] || ga.ipSets[id] || ga.listeners[id] || ga.endpointGroups[id]) return true;
+  if ([ga.accelerators, ga.bandwidthPackages, ga.ipSets, ga.listeners, ga.endpointGroups].some((items) => own<unknown>(items, id) !== undefined)) return true;
   return Object.values(ga.endpointGroups).some((g) => g.EndpointConfigurations.some((e) => e.EndpointId === id));
 }
 

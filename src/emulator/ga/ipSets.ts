@@ -11,6 +11,7 @@ import { failIf, invalidParameter } from './errors';
 import { assertAcceleratorIdle, assertStable, ipSetsOf, requireAccelerator, requireBasicPlanIfNeeded, requireIpSet } from './guards';
 import { newId } from './ids';
 import { page } from './lists';
+import { own } from '../ownKeys';
 import { optInt, optString, optStrings, optStructs, reqString } from './params';
 
 type IpVersion = IpSet['IpVersion'];
@@ -160,8 +161,8 @@ export const deleteIpSets: ActionHandler = (params, ctx, state) => {
   const ga = state.ga;
   const ids = optStrings(params, 'IpSetIds');
   if (ids.length === 0) throw invalidParameter('IpSetIds needs at least one ip set id.');
-  const missing = ids.filter((id) => !ga.ipSets[id]);
+  const missing = ids.filter((id) => !own(ga.ipSets, id));
   if (missing.length > 0) throw new ApiError('NotExist.IpSets', `Acceleration area(s) ${missing.join(', ')} do not exist (they may already be deleted).`);
-  deleteIpSetsNow(ga, [...new Set(ids)].map((id) => ga.ipSets[id]), 'DeleteIpSets', ctx.clock);
+  deleteIpSetsNow(ga, [...new Set(ids)].map((id) => requireIpSet(ga, id)), 'DeleteIpSets', ctx.clock);
   return {};
 };

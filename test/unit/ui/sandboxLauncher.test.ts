@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SANDBOX_ACCESS_KEY_SECRET, SANDBOX_ENDPOINT_ENV } from '../../../src/profiles/sandboxProfile';
-import { SandboxLauncher } from '../../../src/ui/sandboxLauncher';
+import { EMULATOR_SECRET_ENV, SandboxLauncher } from '../../../src/ui/sandboxLauncher';
+import { ACCESS_KEY_SECRET_ENV } from '../../../src/emulator/main';
 
 const READY_EMULATOR = `
 const http = require('node:http');
@@ -15,6 +16,7 @@ const server = http.createServer((_req, res) => res.end('{}')).listen(0, '127.0.
   const port = server.address().port;
   // Never print the secret itself: say whether the right one arrived.
   console.log('args ' + JSON.stringify(args.map((a) => (a === ${JSON.stringify(SANDBOX_ACCESS_KEY_SECRET)} ? '<sandbox secret>' : a))));
+  console.log('secret from the environment: ' + (process.env.GA_EMULATOR_ACCESS_KEY_SECRET === ${JSON.stringify(SANDBOX_ACCESS_KEY_SECRET)}));
   console.log('ready ' + JSON.stringify({ endpoint: '127.0.0.1:' + port, port, dnsPort: 5353 }));
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
@@ -63,8 +65,10 @@ describe('sandbox launcher', () => {
     const args = JSON.parse(l.lines.find((x) => x.startsWith('[sandbox] args '))?.slice('[sandbox] args '.length) ?? '[]') as string[];
     assert.deepEqual(args, [
       '--port', '0', '--seed', 'demo', '--lenient', '--allow-loopback-endpoints', '--dns-port', '0', '--time-scale', '1', '--quiet',
-      '--access-key-id', 'LTAI5tSandboxLocal0000000', '--access-key-secret', '<sandbox secret>',
-    ]);
+      '--access-key-id', 'LTAI5tSandboxLocal0000000',
+    ], 'the secret is not on the command line, where ps shows it');
+    assert.ok(l.lines.includes('[sandbox] secret from the environment: true'), l.lines.join('\n'));
+    assert.equal(EMULATOR_SECRET_ENV, ACCESS_KEY_SECRET_ENV, 'the variable the emulator reads');
     assert.ok(!l.lines.some((x) => x.includes(SANDBOX_ACCESS_KEY_SECRET)));
 
     launcher.stop();

@@ -9,7 +9,9 @@ import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
 import { parseCommandLine } from '../../../../src/emulator/main';
 import type { RunningEmulator } from '../../../../src/emulator/api';
-import { callRpc, rpcClient } from './harness';
+import { callRpc, rpcClient, spawnEmulator } from './harness';
+
+const MAIN = resolve(__dirname, '../../../../src/emulator/main.js');
 
 describe('emulator command line', () => {
   it('parses the documented options', () => {
@@ -20,9 +22,18 @@ describe('emulator command line', () => {
     assert.equal(parseCommandLine([]).start.strict, true, 'strict unless --lenient');
   });
 
+  it('takes the secret from GA_EMULATOR_ACCESS_KEY_SECRET, so that no command line shows it', () => {
+    const env = { GA_EMULATOR_ACCESS_KEY_SECRET: 'from-env' };
+    assert.deepEqual(parseCommandLine(['--access-key-id', 'id'], env).start.credentials, [{ accessKeyId: 'id', accessKeySecret: 'from-env' }]);
+    assert.deepEqual(parseCommandLine(['--access-key-id', 'id', '--access-key-secret', 'flag'], env).start.credentials, [{ accessKeyId: 'id', accessKeySecret: 'flag' }], 'the flag, when given, wins');
+    assert.equal(parseCommandLine(['--quiet']).quiet, true);
+  });
+
   it('explains bad arguments', () => {
     assert.throws(() => parseCommandLine(['--port', 'http']), /--port must be a port number/);
-    assert.throws(() => parseCommandLine(['--access-key-id', 'id']), /together/);
+    assert.throws(() => parseCommandLine(['--access-key-id', 'id'], {}), /--access-key-id needs its secret: set GA_EMULATOR_ACCESS_KEY_SECRET/);
+    assert.throws(() => parseCommandLine(['--access-key-secret', 's'], {}), /together/);
+    assert.throws(() => parseCommandLine([], { GA_EMULATOR_ACCESS_KEY_SECRET: 's' }), /GA_EMULATOR_ACCESS_KEY_SECRET is set: give the AccessKey ID/);
     assert.throws(() => parseCommandLine(['--seed', 'prod']), /Unknown --seed "prod"; fixtures: empty, seed, demo/);
     assert.throws(() => parseCommandLine(['--time-scale', '0']), /above 0/);
     assert.throws(() => parseCommandLine(['--strict', '--lenient']), /either/);
@@ -39,7 +50,7 @@ describe('emulator command line', () => {
 
     it('serves, prints its endpoint and generated key, and stops on SIGTERM with the state saved', { timeout: 20_000 }, async () => {
       const stateFile = join(dir, 'state.json');
-      const child = spawn(process.execPath, [resolve(__dirname, '../../../../src/emulator/main.js'), '--port', '0', '--seed', 'seed', '--state-file', stateFile, '--time-scale', '0.01'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [MAIN, '--port', '0', '--seed', 'seed', '--state-file', stateFile, '--time-scale', '0.01'], { stdio: ['ignore', 'pipe', 'inherit'] });
       const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
       try {
         const lines: string[] = [];
@@ -66,5 +77,21 @@ describe('emulator command line', () => {
         child.kill('SIGKILL');
       }
     });
+  });
+});
+
+describe('emulator secrets and logs', () => {
+  it('accepts the secret from GA_EMULATOR_ACCESS_KEY_SECRET, which then appears in no command line', { timeout: 20_000 }, async () => {
+    const key = { accessKeyId: 'LTAIfromenv0000000001', accessKeySecret: 'secret-from-the-environment-42' };
+    const p = await spawnEmulator(['--access-key-id', key.accessKeyId, '--quiet'], { GA_EMULATOR_ACCESS_KEY_SECRET: key.accessKeySecret });
+    try {
+      const cmdline = readFileSync(`/proc/${p.child.pid}/cmdline`, 'utf8');
+      assert.ok(cmdline.includes(key.accessKeyId) && !cmdline.includes(key.accessKeySecret), 'ps shows the id, not the secret');
+      assert.ok(!p.output.join('\n').includes(key.accessKeySecret), 'nor does the banner');
+      const body = await callRpc(rpcClient({ endpoint: p.endpoint } as RunningEmulator, { key }), 'alidns', 'AddDomain', { DomainName: 'env-key.example' });
+      assert.equal(body.DomainName, 'env-key.example');
+    } finally {
+      p.child.kill('SIGKILL');
+    }
   });
 });

@@ -78,3 +78,31 @@ export async function rejectsWith(promise: Promise<unknown>, code: string, statu
 }
 
 export { OpenApiUtil };
+
+/** The emulator's command line as a child process (compiled src/emulator/main.js), for tests of the process itself. */
+export interface EmulatorProcess {
+  child: import('node:child_process').ChildProcess;
+  endpoint: string;
+  /** Everything it printed so far, stdout and stderr. */
+  output: string[];
+  exited: Promise<number | null>;
+}
+
+export async function spawnEmulator(args: string[], env: NodeJS.ProcessEnv = {}): Promise<EmulatorProcess> {
+  const { spawn } = await import('node:child_process');
+  const { createInterface } = await import('node:readline');
+  const { resolve } = await import('node:path');
+  const main = resolve(__dirname, '../../../../src/emulator/main.js');
+  const child = spawn(process.execPath, [main, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const output: string[] = [];
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
+  const ready = await new Promise<string>((done, fail) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      output.push(line);
+      if (line.startsWith('ready ')) done((JSON.parse(line.slice('ready '.length)) as { endpoint: string }).endpoint);
+    });
+    void exited.then((code) => fail(new Error(`the emulator exited (${code}) before it was ready:\n${output.join('\n')}`)));
+  });
+  return { child, endpoint: ready, output, exited };
+}

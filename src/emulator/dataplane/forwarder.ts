@@ -4,6 +4,7 @@
 // gets a reset, as GA's TCP listeners do.
 import { connect, createServer, Server, Socket } from 'node:net';
 import { Balancer } from './balancer';
+import { localSources } from './localSources';
 import { isDocumentationAddress, Route } from './routes';
 
 /** How long the data plane waits for a backend to accept before resetting the client. */
@@ -17,10 +18,12 @@ export interface ForwardingStats {
   upstreamFailures: number;
   /** Connections reset because no endpoint could take traffic (none, or all weight 0). */
   noEndpoint: number;
+  /** Connections refused because they came from another host (localSources.ts). */
+  refusedSources: number;
 }
 
 export function emptyStats(): ForwardingStats {
-  return { accepted: 0, forwarded: {}, upstreamFailures: 0, noEndpoint: 0 };
+  return { accepted: 0, forwarded: {}, upstreamFailures: 0, noEndpoint: 0, refusedSources: 0 };
 }
 
 export class Forwarder {
@@ -67,6 +70,15 @@ export class Forwarder {
   }
 
   private accept(client: Socket): void {
+    if (!localSources.accepts(client.remoteAddress)) {
+      this.stats.refusedSources++;
+      // Bounded: a host on the link must not be able to flood the log.
+      if (this.stats.refusedSources <= 100 || this.stats.refusedSources % 1000 === 0) {
+        this.log(`dataplane: connection from ${client.remoteAddress} to [${client.localAddress}]:${client.localPort} refused (${this.stats.refusedSources} so far): the data plane serves this machine only`);
+      }
+      client.resetAndDestroy();
+      return;
+    }
     this.stats.accepted++;
     this.track(client);
     client.on('error', () => undefined);

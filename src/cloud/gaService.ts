@@ -6,6 +6,9 @@ import type { CloudConnection } from './connection';
 import { GaCalls } from './gaCalls';
 import * as V from './gaValidation';
 import type { ServiceOptions } from './serviceOptions';
+import { isBusyFor } from './busyCodes';
+import type { CloudError } from './errors';
+import { GONE_CODES } from './waiters';
 import { checkIpSetBandwidth, type LiveRegionFlags } from '../model';
 
 /** What BandwidthPackageAddAccelerator answers when the plan or the instance is bound already (ga-api.md). */
@@ -109,6 +112,7 @@ export class GaService {
         send: (c, r, rt) => c.deleteAcceleratorWithOptions(r, rt),
         waitIds: () => [acceleratorId],
         notFoundIsDone: true,
+        alreadyApplied: (e, signal) => this.deletionUnderWay(e, 'DescribeAccelerator', [acceleratorId], signal),
       },
       o,
     );
@@ -179,6 +183,12 @@ export class GaService {
         acceleratorId,
         // Terraform treats NotExist.BandwidthPackage here as "already detached".
         notFoundIsDone: true,
+        // No ClientToken: a retry after a lost answer finds the plan unbinding (refused as busy) or unbound.
+        alreadyApplied: async (e, signal) => {
+          if (!isBusyFor('BandwidthPackageRemoveAccelerator', e.code)) return false;
+          const plan = await this.calls.describeOrGone<T.BandwidthPackage>('DescribeBandwidthPackage', bandwidthPackageId, { signal });
+          return !plan || plan.state === 'unbinding' || !(plan.accelerators ?? []).includes(acceleratorId);
+        },
       },
       o,
     );
@@ -242,6 +252,7 @@ export class GaService {
         send: (c, r, rt) => c.deleteIpSetsWithOptions(r, rt),
         waitIds: () => present,
         notFoundIsDone: true,
+        alreadyApplied: (e, signal) => this.deletionUnderWay(e, 'DescribeIpSet', present, signal),
       },
       o,
     );
@@ -354,6 +365,19 @@ export class GaService {
   }
 
   // ---- helpers -----------------------------------------------------------------------------------------------
+
+  /**
+   * "Did my delete already happen?" for deletes without a ClientToken: refused as busy, because an earlier
+   * attempt whose answer was lost started it, every resource is gone or being deleted.
+   */
+  private async deletionUnderWay(e: CloudError, describeAction: string, ids: readonly string[], signal?: AbortSignal): Promise<boolean> {
+    if (!isBusyFor(e.action ?? '', e.code)) return false;
+    for (const id of ids) {
+      const current = await this.calls.describeOrGone<{ state?: string }>(describeAction, id, { signal }, GONE_CODES[describeAction] ?? []);
+      if (current && current.state !== 'deleting') return false;
+    }
+    return true;
+  }
 
   /** The live SupportIpv6 flags, so the IPv6-region rule uses what the account really offers. */
   private async liveRegionFlags(acceleratorId: string, o: T.CallOptions): Promise<LiveRegionFlags[]> {

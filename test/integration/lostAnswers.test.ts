@@ -183,3 +183,33 @@ test('an instance bought by an earlier run whose ClientToken is forgotten is sti
   assert.match(asked[0].lines.join('\n'), /Instance: ga-\S+, bought by an earlier run of this workflow, is reused/);
   assert.equal(Object.keys((await h.admin.state()).ga.accelerators).length, 1);
 });
+
+test('the other mutations without a ClientToken, answers lost after they ran: each is checked, none fails, the teardown converges', async (t) => {
+  const { ga, dns } = cloud;
+  const acc = await ga.createAccelerator({ name: 'teardown', instanceChargeType: 'POSTPAY' });
+  const plan = await ga.createBandwidthPackage({ bandwidth: 2, type: 'Basic', bandwidthType: 'Enhanced', chargeType: 'POSTPAY' });
+  await ga.bandwidthPackageAddAccelerator(plan.id, acc.id);
+  const [area] = await ga.createIpSets({ acceleratorId: acc.id, accelerateRegion: [{ accelerateRegionId: 'cn-beijing', bandwidth: 2, ipVersion: 'IPv6' }] });
+  const record = await dns.addDomainRecord('example.com', { rr: 'gone', type: 'AAAA', value: '2001:db8::1', ttl: 600 });
+  const lose = (action: string) => h.admin.setFault({ action, reset: 1, resetPhase: 'after', times: 1 });
+
+  await lose('UpdateDomainRecord');
+  await dns.updateDomainRecord('example.com', record.recordId, { rr: 'gone', type: 'AAAA', value: '2001:db8::2', ttl: 600 });
+  await lose('DeleteDomainRecord');
+  await dns.deleteDomainRecord(record.recordId);
+  await lose('DeleteIpSets');
+  await ga.deleteIpSets(acc.id, [area.id]);
+  await lose('BandwidthPackageRemoveAccelerator');
+  await ga.bandwidthPackageRemoveAccelerator(plan.id, acc.id);
+  await lose('DeleteAccelerator');
+  await ga.deleteAccelerator(acc.id);
+  await lose('DeleteBandwidthPackage');
+  await ga.deleteBandwidthPackage(plan.id);
+
+  const lost = (await h.admin.requests()).filter((r) => r.status === 0).map((r) => r.action);
+  assert.deepEqual(lost, ['UpdateDomainRecord', 'DeleteDomainRecord', 'DeleteIpSets', 'BandwidthPackageRemoveAccelerator', 'DeleteAccelerator', 'DeleteBandwidthPackage'], 'each answer was lost once');
+  const state = await h.admin.state();
+  assert.deepEqual([Object.keys(state.ga.accelerators), Object.keys(state.ga.bandwidthPackages), Object.keys(state.ga.ipSets)], [[], [], []]);
+  assert.deepEqual(Object.values(state.dns.zones['example.com'].records).filter((r) => r.RR === 'gone'), []);
+  t.diagnostic(`${lost.length}/6 lost answers of mutations without a ClientToken (or deletes) recovered without an error`);
+});

@@ -1,8 +1,8 @@
 // Issue 8, defect 3: as root the data plane's addresses sit on lo, and Linux takes a packet for any of its
 // addresses on any interface, so a host on the link could reach backends that listen only on 127.0.0.1. Here a
 // network namespace joined to this machine by a veth pair plays that host: it routes to the ip set's address
-// through the link, its TCP handshake completes, and the data plane resets the connection without a byte of the
-// backend's page, while a client on this machine still gets the page. Needs root (namespaces, addresses on lo):
+// through the link, the data plane accepts the TCP connection from the namespace's address and resets it
+// without a byte of the backend's page, while a client on this machine still gets the page. Needs root (namespaces, addresses on lo):
 // without root the data plane serves on ::1, which no other host can reach, and this test has nothing to show.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -103,8 +103,9 @@ test('a host on the link reaches the data plane address but is refused; this mac
 
   ip('netns', 'exec', NS, 'ip', '-6', 'route', 'add', `${address}/128`, 'via', HOST_ADDR);
   const remote = await fetchFromNamespace(address, port);
-  assert.equal(remote.connected, true, `the link and the route work: the handshake completed (${JSON.stringify(remote)})`);
-  assert.equal(remote.data, '', 'not a byte of the backend\'s page');
+  // The reset may reach the client before its own connect callback runs, so "connected" is not asserted: the
+  // data plane's count and log line show that the connection came over the link, from the namespace's address.
+  assert.equal(remote.data, '', `not a byte of the backend's page (${JSON.stringify(remote)})`);
   assert.equal(remote.end, 'ECONNRESET');
   assert.equal(served!.plane.stats().refusedSources, 1);
   assert.ok(planeLines.some((l) => l.includes(`connection from ${NS_ADDR} to [${address}]:${port} refused`)), planeLines.join('\n'));

@@ -1,0 +1,76 @@
+// Step 2: an acceleration area (the region of the IPv6 clients), its bandwidth and the clients' IP version.
+import {
+  areaBandwidthProblems,
+  areaBandwidthSumProblems,
+  areaCountProblems,
+  areaRegionProblems,
+  problem,
+  regionName,
+  type Billing,
+  type Problem,
+} from '../../model';
+import { IP_VERSION_CHOICES, regionChoices, type RegionOption } from './choices';
+import { liveFlags } from './facts';
+import { parseWholeNumber, ProblemList, type FieldSpec } from './fields';
+
+export interface AreaValues {
+  region: string;
+  /** Mbit/s, as typed; may be empty for pay-as-you-go instances. */
+  bandwidth: string;
+  ipVersion: string;
+}
+
+export const AREA_DEFAULTS: AreaValues = { region: 'cn-beijing', bandwidth: '2', ipVersion: 'IPv6' };
+
+export function areaFields(prefix: string, regions: readonly RegionOption[], v: AreaValues, opts: { optionalBandwidth?: boolean } = {}): FieldSpec[] {
+  // For IPv6 clients only the IPv6-capable regions, as the console's IPv6 tab lists them.
+  return [
+    { path: `${prefix}.region`, label: 'Regions', kind: 'select', choices: regionChoices(regions, { ipv6Only: v.ipVersion === 'IPv6' }), help: 'Where the clients that need acceleration are.' },
+    {
+      path: `${prefix}.bandwidth`,
+      label: 'Bandwidth',
+      kind: 'text',
+      help: opts.optionalBandwidth ? 'Mbit/s, at least 2; may stay empty when traffic is billed by data transfer.' : 'Mbit/s allocated to this area from the bandwidth plan; at least 2.',
+    },
+    { path: `${prefix}.ipVersion`, label: 'Internet Protocol', kind: 'select', choices: IP_VERSION_CHOICES },
+  ];
+}
+
+export interface AreaFacts {
+  regions: readonly RegionOption[];
+  regionsLive: boolean;
+  billing: Billing;
+  spec?: string;
+  planBandwidth?: number;
+  /** The plan is bought by the same form: while its bandwidth is not a number, that field shows the error. */
+  planPending?: boolean;
+  /** The instance's areas so far (none for a new instance). */
+  existing: readonly { region: string; bandwidth?: number }[];
+}
+
+export function validateArea(prefix: string, v: AreaValues, facts: AreaFacts): Problem[] {
+  const out = new ProblemList();
+  const region = `${prefix}.region`;
+  if (!facts.regions.some((r) => r.regionId === v.region)) {
+    out.add([problem('required', region, 'Choose the region where the clients that need acceleration are.')]);
+  } else if (facts.existing.some((a) => a.region === v.region)) {
+    out.add([problem('duplicateEntry', region, `The instance already has an acceleration area in ${regionName(v.region)}; change that area's bandwidth instead.`)]);
+  } else {
+    out.add(areaRegionProblems(v.region, v.ipVersion, liveFlags(facts), region));
+  }
+  if (!out.hasError(region) && facts.spec) out.add(areaCountProblems(facts.spec, facts.existing.length + 1, region));
+  if (!IP_VERSION_CHOICES.some((c) => c.value === v.ipVersion)) out.add([problem('enum', `${prefix}.ipVersion`, 'Internet Protocol must be IPv6 or IPv4.')]);
+
+  const path = `${prefix}.bandwidth`;
+  if (facts.billing === 'payAsYouGo' && v.bandwidth.trim() === '') return out.items;
+  const bandwidth = parseWholeNumber(v.bandwidth) ?? Number.NaN;
+  const planKnown = facts.planBandwidth !== undefined || !facts.planPending;
+  if (!out.add(areaBandwidthProblems(bandwidth, path)) && facts.billing === 'subscription' && planKnown) {
+    if (facts.planBandwidth === undefined) {
+      out.add([problem('billing', path, 'Bind a basic bandwidth plan to the instance before adding acceleration areas.')]);
+    } else {
+      out.add(areaBandwidthSumProblems([...facts.existing.map((a) => a.bandwidth ?? 0), bandwidth], facts.planBandwidth, path));
+    }
+  }
+  return out.items;
+}

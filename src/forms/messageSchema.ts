@@ -85,9 +85,11 @@ const recommendation = z.strictObject({
   reasons: z.array(z.string().max(2000)).max(20),
 });
 
+const common = { profileId: id.optional(), recommendation: recommendation.optional(), run: runState.optional(), probe: probeView.optional() };
+
 export const persistedStateSchema = z.union([
-  z.strictObject({ form: z.literal('createGateway'), values: gatewayValuesSchema, target: target.optional(), recommendation: recommendation.optional(), run: runState.optional(), probe: probeView.optional() }),
-  z.strictObject({ form: resourceFormKind, values: resourceValuesSchema, target, recommendation: recommendation.optional(), run: runState.optional(), probe: probeView.optional() }),
+  z.strictObject({ form: z.literal('createGateway'), values: gatewayValuesSchema, target: target.optional(), ...common }),
+  z.strictObject({ form: resourceFormKind, values: resourceValuesSchema, target, ...common }),
 ]);
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };

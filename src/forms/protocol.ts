@@ -65,6 +65,8 @@ export interface InitMessage {
   type: 'init';
   form: FormKind;
   title: string;
+  /** The profile the form works in (its id is no secret); a revived panel goes back to it. */
+  profileId: string;
   profileName: string;
   facts: AccountFacts | ResourceFacts;
   /** For per-resource forms: what they point at. */
@@ -77,7 +79,8 @@ export type HostMessage =
   | InitMessage
   | { type: 'facts'; facts: AccountFacts | ResourceFacts }
   | { type: 'hostProblems'; problems: Problem[] }
-  | { type: 'run'; run: RunState }
+  /** The run's state; null: no run (back to editing, e.g. the purchase was declined). */
+  | { type: 'run'; run: RunState | null }
   | { type: 'probe'; probe: ProbeView }
   | { type: 'notice'; severity: 'info' | 'warning' | 'error'; message: string };
 
@@ -103,6 +106,7 @@ export type PersistedState =
   | (PersistedCommon & { form: ResourceFormKind; values: ResourceValues; target: ResourceTarget });
 
 interface PersistedCommon {
+  profileId?: string;
   recommendation?: Recommendation;
   run?: RunState;
   probe?: ProbeView;

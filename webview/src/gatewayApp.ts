@@ -50,7 +50,7 @@ export class GatewayApp {
   ) {
     this.facts = init.facts as AccountFacts;
     const values = saved?.form === 'createGateway' ? saved.values : structuredClone(init.defaults as GatewayValues);
-    this.state = { form: 'createGateway', values, recommendation: saved?.form === 'createGateway' ? saved.recommendation : undefined, run: saved?.run, probe: saved?.probe };
+    this.state = { form: 'createGateway', profileId: init.profileId, values, recommendation: saved?.form === 'createGateway' ? saved.recommendation : undefined, run: saved?.run, probe: saved?.probe };
     this.view = new FormView({ values, onChange: () => this.changed(), newRow: () => ({ ...ENDPOINT_DEFAULTS, address: '' }) });
     this.render(init);
     this.changed();
@@ -69,7 +69,17 @@ export class GatewayApp {
     if (first) this.view.focus(first.path);
   }
 
-  showRun(run: RunState): void {
+  showRun(run: RunState | null): void {
+    if (!run) {
+      // Back to editing: nothing was created (e.g. the purchase was declined).
+      this.state.run = undefined;
+      this.view.setAllDisabled(false);
+      this.runBox.hidden = true;
+      this.resultBox.hidden = true;
+      this.refresh();
+      this.persist();
+      return;
+    }
     this.state.run = run;
     this.view.setAllDisabled(true);
     renderRun(this.runBox, run, { cancel: () => send({ type: 'cancel' }), retry: () => run.failedStep && send({ type: 'retry', step: run.failedStep }) });

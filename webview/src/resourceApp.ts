@@ -33,7 +33,7 @@ export class ResourceApp {
     this.form = resourceForm(init.form);
     this.facts = init.facts as ResourceFacts;
     const values = saved && saved.form === init.form ? saved.values : structuredClone(init.defaults as ResourceValues);
-    this.state = { form: init.form, values, target: init.target, run: saved?.form === init.form ? saved.run : undefined };
+    this.state = { form: init.form, profileId: init.profileId, values, target: init.target, run: saved?.form === init.form ? saved.run : undefined };
     this.view = new FormView({ values, onChange: () => this.changed(), newRow: () => ({ ...ENDPOINT_DEFAULTS, address: '' }) });
     this.render(init);
     this.changed();
@@ -50,7 +50,15 @@ export class ResourceApp {
     this.refresh();
   }
 
-  showRun(run: RunState): void {
+  showRun(run: RunState | null): void {
+    if (!run) {
+      this.state.run = undefined;
+      this.view.setAllDisabled(false);
+      this.runBox.hidden = true;
+      this.refresh();
+      this.persist();
+      return;
+    }
     this.state.run = run;
     this.view.setAllDisabled(run.phase !== 'failed');
     renderRun(this.runBox, run, { cancel: () => send({ type: 'cancel' }), retry: () => undefined });

@@ -37,7 +37,7 @@ export interface AcceleratorFacts {
     name: string;
     protocol: string;
     portRanges: PortRange[];
-    endpointGroups: { id: string; name: string; region: string; endpoints: { type: string; address: string; weight: number }[] }[];
+    endpointGroups: { id: string; name: string; region: string; preserveClientIp?: boolean; endpoints: { type: string; address: string; weight: number }[] }[];
   }[];
 }
 

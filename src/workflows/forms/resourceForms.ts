@@ -73,7 +73,8 @@ export type ResourceChange =
   | { kind: 'updateAreaBandwidth'; acceleratorId: string; region: string; ipSetId: string; bandwidth: number }
   | { kind: 'createListener'; acceleratorId: string; listener: ListenerConfig }
   | { kind: 'createEndpointGroup'; acceleratorId: string; listenerId: string; group: EndpointGroupConfig }
-  | { kind: 'updateEndpoints'; acceleratorId: string; listenerId: string; endpointGroupId: string; endpoints: EndpointConfig[] }
+  /** The group's whole endpoint list, as UpdateEndpointGroup replaces it; region and client IP preservation kept. */
+  | { kind: 'updateEndpoints'; acceleratorId: string; listenerId: string; endpointGroupId: string; region: string; preserveClientIp: boolean; endpoints: EndpointConfig[] }
   | { kind: 'createDnsRecord'; zone: string; record: { host: string; type: ConfigRecordType; value: string; ttl: number } };
 
 export interface ResourceForm {
@@ -221,7 +222,10 @@ const editEndpoints: ResourceForm = {
   defaults: (f) => ({ endpoints: groupOf(f).endpoints.map((e) => ({ type: e.type === 'Ip' ? 'Ip' : e.type, address: e.address, weight: String(e.weight) })) }),
   sections: (_v, f) => [{ id: 'endpoints', title: `Endpoints of "${groupOf(f).name}" (${regionName(groupOf(f).region)})`, fields: [], rows: endpointRows('endpoints') }],
   validate: (v, f) => sortProblems(validateEndpoints('endpoints', v.endpoints ?? [], { allowNonPublic: f.sandbox })),
-  change: (v, f) => ({ kind: 'updateEndpoints', acceleratorId: f.accelerator.id, listenerId: listenerOf(f).id, endpointGroupId: groupOf(f).id, endpoints: endpointsConfig(v.endpoints ?? []) }),
+  change(v, f) {
+    const g = groupOf(f);
+    return { kind: 'updateEndpoints', acceleratorId: f.accelerator.id, listenerId: listenerOf(f).id, endpointGroupId: g.id, region: g.region, preserveClientIp: g.preserveClientIp ?? false, endpoints: endpointsConfig(v.endpoints ?? []) };
+  },
   describe: (v, f) => `Endpoints of "${groupOf(f).name}": ${(v.endpoints ?? []).map((e) => `${e.address.trim()} (weight ${e.weight})`).join(', ')}`,
 };
 

@@ -110,7 +110,8 @@ export function dropdown(opts: { id: string; label: string; value: string; choic
     select.replaceChildren(...choices.map((c) => {
       const o = toolkit('vscode-option');
       o.setAttribute('value', c.value);
-      o.textContent = c.description ? `${c.label} — ${c.description}` : c.label;
+      o.textContent = c.label;
+      if (c.description) o.setAttribute('title', c.description);
       return o;
     }));
     // A value not among the choices is kept (and reported by the form's rules), not silently replaced.

@@ -110,11 +110,11 @@ export class FormView {
     problems.className = 'problems';
     problems.id = `${id}-problems`;
     let help: HTMLElement | undefined;
-    if (spec.help) {
+    if (spec.help || spec.choices?.some((c) => c.description)) {
       help = document.createElement('div');
       help.className = 'help';
       help.id = `${id}-help`;
-      help.textContent = spec.help;
+      help.textContent = helpText(spec, value);
       control.root.append(help);
     }
     control.root.append(problems);
@@ -132,7 +132,8 @@ export class FormView {
       entry.control.setChoices(spec.choices ?? []);
       entry.choicesKey = key;
     }
-    if (entry.help && spec.help !== undefined && entry.help.textContent !== spec.help) entry.help.textContent = spec.help;
+    const help = helpText(spec, getAt(this.options.values, spec.path));
+    if (entry.help && entry.help.textContent !== help) entry.help.textContent = help;
     entry.spec = spec;
     entry.control.setDisabled(this.disabledAll || Boolean(spec.disabled));
   }
@@ -213,6 +214,12 @@ export class FormView {
     entry?.control.setInvalid(problems.some((p) => p.severity === 'error'));
     if (entry) entry.control.focusTarget.setAttribute('aria-invalid', String(problems.some((p) => p.severity === 'error')));
   }
+}
+
+/** A select's help says what the chosen option means; other fields show their own help. */
+function helpText(spec: FieldSpec, value: unknown): string {
+  const chosen = spec.choices?.find((c) => c.value === value)?.description;
+  return [chosen, spec.help].filter(Boolean).join(' ');
 }
 
 function choicesKey(spec: FieldSpec): string {

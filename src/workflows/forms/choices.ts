@@ -21,7 +21,7 @@ export function offlineRegions(): RegionOption[] {
 export function regionChoices(regions: readonly RegionOption[], opts: { ipv6Only?: boolean } = {}): Choice[] {
   return regions
     .filter((r) => !opts.ipv6Only || r.supportIpv6)
-    .map((r) => ({ value: r.regionId, label: `${r.name || regionName(r.regionId)}`, description: r.regionId }));
+    .map((r) => ({ value: r.regionId, label: r.name || regionName(r.regionId), description: `Region ID ${r.regionId}.` }));
 }
 
 /** Specifications an ordinary account can buy, with the capacity the docs give (ga-api.md §6.2). */
@@ -30,15 +30,15 @@ export function specChoices(): Choice[] {
     value: s.spec,
     label: s.name,
     description: s.regions !== undefined
-      ? `${s.regions} region${s.regions === 1 ? '' : 's'}, ${s.bandwidthMbps} Mbit/s, ${s.connections?.toLocaleString('en-US')} connections`
-      : 'capacity not documented',
+      ? `Up to ${s.regions} region${s.regions === 1 ? '' : 's'}, ${s.bandwidthMbps} Mbit/s and ${s.connections?.toLocaleString('en-US')} concurrent connections.`
+      : 'Its capacity is not documented: check it with Alibaba Cloud.',
   }));
 }
 
 export const BANDWIDTH_TYPE_DESCRIPTIONS: Record<(typeof BANDWIDTH_TYPES)[number], string> = {
-  Basic: 'Chinese mainland clients to backends on Alibaba Cloud in the Chinese mainland',
-  Enhanced: 'Chinese mainland clients, also to backends outside Alibaba Cloud (data centres)',
-  Advanced: 'clients outside the Chinese mainland (or served through China (Hong Kong))',
+  Basic: 'For clients in the Chinese mainland and backends on Alibaba Cloud in the Chinese mainland.',
+  Enhanced: 'For clients in the Chinese mainland, also with backends outside Alibaba Cloud (data centres).',
+  Advanced: 'For clients outside the Chinese mainland (or served through China (Hong Kong)).',
 };
 
 export function bandwidthTypeChoices(): Choice[] {
@@ -84,28 +84,28 @@ export function termChoices(): Choice[] {
   return terms.map((t) => ({
     value: termValue(t),
     label: termLabel(t),
-    description: t.billing === 'payAsYouGo' ? 'instance and traffic billed by use; cannot carry a basic bandwidth plan' : 'instance and basic bandwidth plan paid up front',
+    description: t.billing === 'payAsYouGo' ? 'The instance and its traffic are billed by use; no basic bandwidth plan.' : 'The instance and its basic bandwidth plan are paid up front for the term.',
   }));
 }
 
 export const IP_VERSION_CHOICES: readonly Choice[] = [
-  { value: 'IPv6', label: 'IPv6', description: 'IPv6 clients connect to GA (the walk-through)' },
-  { value: 'IPv4', label: 'IPv4', description: 'IPv4 clients connect to GA' },
+  { value: 'IPv6', label: 'IPv6', description: 'IPv6 clients connect to GA (the walk-through).' },
+  { value: 'IPv4', label: 'IPv4', description: 'IPv4 clients connect to GA.' },
 ];
 
 export const PROTOCOL_CHOICES: readonly Choice[] = ['TCP', 'UDP', 'HTTP', 'HTTPS'].map((p) => ({ value: p, label: p }));
 
 export const CLIENT_AFFINITY_CHOICES: readonly Choice[] = [
-  { value: 'SOURCE_IP', label: 'Source IP Address', description: 'requests from one client go to one endpoint' },
-  { value: 'NONE', label: 'Disabled', description: 'each connection may go to any endpoint' },
+  { value: 'SOURCE_IP', label: 'Source IP Address', description: 'Requests from one client go to the same endpoint.' },
+  { value: 'NONE', label: 'Disabled', description: 'Each connection may go to any endpoint.' },
 ];
 
 /** Only custom IP addresses: the form (and ga.yaml) describe IPv4 services by their address. */
-export const BACKEND_TYPE_CHOICES: readonly Choice[] = [{ value: 'Ip', label: 'Custom IP Address', description: 'the public IPv4 address of the service' }];
+export const BACKEND_TYPE_CHOICES: readonly Choice[] = [{ value: 'Ip', label: 'Custom IP Address', description: 'The service is reached at its IPv4 address.' }];
 
 export const RECORD_TYPE_CHOICES: readonly Choice[] = [
-  { value: 'AAAA', label: 'AAAA', description: 'the name → the IPv6 address GA allocated to the acceleration area' },
-  { value: 'CNAME', label: 'CNAME', description: 'the name → the CNAME GA allocated to the instance' },
+  { value: 'AAAA', label: 'AAAA', description: 'The name points at the IPv6 address GA allocates to the acceleration area.' },
+  { value: 'CNAME', label: 'CNAME', description: 'The name points at the CNAME GA allocates to the instance.' },
 ];
 
 /** Alibaba Cloud DNS's TTL drop-down (seconds); the zone's edition decides the minimum. */
@@ -123,6 +123,6 @@ export const YES_NO_CHOICES: readonly Choice[] = [
 ];
 
 export const SERVER_AREA_CHOICES: readonly Choice[] = [
-  { value: 'offAlibabaCloud', label: 'Off Alibaba Cloud', description: 'a data centre or another cloud' },
+  { value: 'offAlibabaCloud', label: 'Off Alibaba Cloud', description: 'In a data centre or another cloud.' },
   { value: 'onAlibabaCloud', label: 'On Alibaba Cloud' },
 ];

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { parseWebviewMessage } from './messageSchema';
 import type { HostMessage, WebviewMessage } from './protocol';
 import { errorMessage } from '../ui/commands';
-import { formHtml, panelOptions } from './webviewHtml';
+import { BUNDLE_DIR, formHtml, MEDIA_DIR, SCRIPT_FILE, STYLE_FILE } from './webviewHtml';
 
 export interface FormController {
   /** A message that passed the schema. Errors it throws are shown next to the form, never as a raw stack. */
@@ -20,6 +20,15 @@ export interface PanelDeps {
 }
 
 const KEEP_SENT = 200;
+
+/** Scripts on, command links off, and only the bundle's folder and media/ readable. */
+export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, ...BUNDLE_DIR), vscode.Uri.joinPath(extensionUri, ...MEDIA_DIR)],
+  };
+}
 
 export class FormPanel implements vscode.Disposable {
   /** The host's messages to the page, newest last (tests read them). */
@@ -39,8 +48,13 @@ export class FormPanel implements vscode.Disposable {
     private readonly deps: PanelDeps,
     readonly startedAt: number = performance.now(),
   ) {
-    panel.webview.options = panelOptions(deps.extensionUri);
-    panel.webview.html = formHtml(panel.webview, deps.extensionUri, panel.title);
+    const { webview } = panel;
+    webview.options = panelOptions(deps.extensionUri);
+    webview.html = formHtml(panel.title, {
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, ...BUNDLE_DIR, SCRIPT_FILE)).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, ...MEDIA_DIR, STYLE_FILE)).toString(),
+    });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       panel.onDidDispose(() => this.dispose()),

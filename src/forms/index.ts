@@ -12,14 +12,13 @@ import { registerCommand } from '../ui/commands';
 import type { Session } from '../ui/session';
 import type { ResourceFormKind } from '../workflows/forms';
 import type { FormsEngine } from './engine';
-import { FormPanel } from './formPanel';
+import { FormPanel, panelOptions } from './formPanel';
 import { GATEWAY_TITLE, GatewayController } from './gatewayController';
 import { parsePersistedState } from './messageSchema';
 import type { ResourceTarget } from './protocol';
 import { ResourceController } from './resourceController';
 import { refreshAfterChange } from './treeRefresh';
 import { WalkthroughProgress, type WalkthroughStep } from './walkthrough';
-import { panelOptions } from './webviewHtml';
 
 export const GATEWAY_VIEW_TYPE = 'gaIpv6.createGateway';
 export const RESOURCE_VIEW_TYPE = 'gaIpv6.resourceForm';

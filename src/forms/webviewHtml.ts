@@ -1,19 +1,13 @@
-// The page every form panel loads: one script (the bundle) and one style sheet, both through asWebviewUri, under
-// a Content-Security-Policy that allows nothing else: no inline script without this page's nonce, no network,
-// no frames, no plugins. The panel may read only the bundle's folder and media/ (localResourceRoots).
+// The page every form panel loads: one script (the bundle) and one style sheet, both given as webview URIs,
+// under a Content-Security-Policy that allows nothing else: no script without this page's nonce, no network,
+// no frames, no plugins, no forms posting anywhere. Pure (no vscode), so the policy is unit-tested.
 import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
 
-export const BUNDLE_DIR = ['dist', 'webview'];
-export const MEDIA_DIR = ['media'];
-
-export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
-  return [vscode.Uri.joinPath(extensionUri, ...BUNDLE_DIR), vscode.Uri.joinPath(extensionUri, ...MEDIA_DIR)];
-}
-
-export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return { enableScripts: true, enableCommandUris: false, localResourceRoots: localResourceRoots(extensionUri) };
-}
+/** The folders a panel may read (localResourceRoots): the bundle's and media/, relative to the extension. */
+export const BUNDLE_DIR = ['dist', 'webview'] as const;
+export const MEDIA_DIR = ['media'] as const;
+export const SCRIPT_FILE = 'forms.js';
+export const STYLE_FILE = 'forms.css';
 
 /** 128 random bits, base64: a fresh one for every page. */
 export function makeNonce(): string {
@@ -37,23 +31,30 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-export function formHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
-  const nonce = makeNonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...BUNDLE_DIR, 'forms.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...MEDIA_DIR, 'forms.css'));
+export interface PageResources {
+  /** webview.cspSource */
+  cspSource: string;
+  /** asWebviewUri of the bundle and the style sheet. */
+  scriptUri: string;
+  styleUri: string;
+  nonce?: string;
+}
+
+export function formHtml(title: string, r: PageResources): string {
+  const nonce = r.nonce ?? makeNonce();
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, nonce)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(r.cspSource, nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
+<link rel="stylesheet" href="${escapeHtml(r.styleUri)}">
 <title>${escapeHtml(title)}</title>
 </head>
 <body>
 <div id="notice" class="notice" role="status" hidden></div>
 <main id="app" aria-busy="true"><p class="loading">Loading ${escapeHtml(title)}…</p></main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
+<script nonce="${nonce}" src="${escapeHtml(r.scriptUri)}"></script>
 </body>
 </html>`;
 }

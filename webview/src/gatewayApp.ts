@@ -227,7 +227,9 @@ export class GatewayApp {
       this.probeBox,
     );
     this.resultBox.setAttribute('aria-labelledby', 'result-title');
+    const first = this.resultBox.hidden;
     this.resultBox.hidden = false;
+    if (first) this.resultBox.scrollIntoView({ block: 'start', behavior: 'smooth' });
     renderProbe(this.probeBox, this.state.probe);
   }
 

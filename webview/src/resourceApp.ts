@@ -62,7 +62,6 @@ export class ResourceApp {
     this.state.run = run;
     this.view.setAllDisabled(run.phase !== 'failed');
     renderRun(this.runBox, run, { cancel: () => send({ type: 'cancel' }), retry: () => undefined });
-    this.runBox.querySelector('h2')!.textContent = this.form.submitLabel;
     this.refresh();
     this.persist();
   }

@@ -37,9 +37,13 @@ export function renderRun(container: HTMLElement, run: RunState, actions: RunAct
   if ((run.phase === 'failed' || run.phase === 'cancelled') && run.failedStep) {
     buttons.append(button({ label: 'Retry from this step', onClick: actions.retry }).element);
   }
-  container.replaceChildren(h('h2', { id: 'run-title' }, 'Creating'), steps, message ?? '', buttons);
+  const heading = { running: 'Creating…', done: 'Created', failed: 'Stopped', cancelled: 'Cancelled' }[run.phase];
+  const wasHidden = container.hidden;
+  container.replaceChildren(h('h2', { id: 'run-title' }, heading), steps, message ?? '', buttons);
   container.setAttribute('aria-labelledby', 'run-title');
   container.hidden = false;
+  // The progress appears below the form: bring it into view once, when it starts.
+  if (wasHidden) container.scrollIntoView({ block: 'start', behavior: 'smooth' });
 }
 
 export function renderProbe(container: HTMLElement, probe: ProbeView | undefined): void {

@@ -25,6 +25,9 @@ import type { GatewayResult, ProbeView, RunState, StepProgress, WebviewMessage }
 
 export const GATEWAY_TITLE = 'Create IPv6 Gateway';
 
+/** The comment at the top of a ga.yaml that "Save as ga.yaml" writes. */
+export const SAVED_HEADER = 'Written by "Global Accelerator: Create IPv6 Gateway…".\nPlan and apply it from the editor or with `ga-ipv6 plan` and `ga-ipv6 apply` (see docs/ga-yaml.md).';
+
 /** What the controller needs from the rest of the extension (real in the editor, the same in tests). */
 export interface GatewayDeps {
   engine: FormsEngine;

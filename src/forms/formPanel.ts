@@ -35,6 +35,8 @@ export class FormPanel implements vscode.Disposable {
   readonly sent: HostMessage[] = [];
   /** Messages that did not fit the protocol and were dropped. */
   ignored = 0;
+  /** Milliseconds from the command to the page's script asking for its form. */
+  readyMs: number | undefined;
   /** Milliseconds from the command to the page's first drawing of the form, once the page said so. */
   paintedMs: number | undefined;
   private controller: FormController | undefined;
@@ -92,9 +94,10 @@ export class FormPanel implements vscode.Disposable {
     const message = parsed.value;
     if (message.type === 'painted') {
       this.paintedMs ??= performance.now() - this.startedAt;
-      this.deps.log(`form "${this.title}": drawn ${this.paintedMs.toFixed(0)} ms after the command`);
+      this.deps.log(`form "${this.title}": page loaded ${this.readyMs?.toFixed(0)} ms, form drawn ${this.paintedMs.toFixed(0)} ms after the command`);
       return;
     }
+    if (message.type === 'ready') this.readyMs ??= performance.now() - this.startedAt;
     if (!this.controller) return;
     try {
       await this.controller.handle(message);

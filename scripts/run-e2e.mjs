@@ -31,7 +31,8 @@ async function runJourneys(run, url) {
   // (with the Chromium each journey starts), so that Ctrl-C or a failure stops it with everything else.
   const child = run.processes.start('UI journeys', process.execPath,
     ['--enable-source-maps', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
-    { cwd: projectRoot, inheritOutput: true, env: { ...process.env, GA_E2E_WORKBENCH_URL: url } });
+    // The journeys reach the sandbox's emulator too: its admin API injects faults and shows what was bought.
+    { cwd: projectRoot, inheritOutput: true, env: { ...process.env, GA_E2E_WORKBENCH_URL: url, GA_IPV6_SANDBOX_ENDPOINT: run.emulator.endpoint } });
   const code = await new Promise((resolve) => child.once('exit', (status) => resolve(status ?? 1)));
   return code === 0;
 }

@@ -44,6 +44,11 @@ export interface DnsFacts {
   allowNone: boolean;
   /** The value the record will get, when known (per-resource forms: the live address or CNAME). */
   value?: string;
+  /**
+   * A record with the same host and type is taken: ga.yaml identifies records by (zone, host, type), so adding
+   * one would repoint it. The gateway form allows that (and says so in its review); Add DNS Record does not.
+   */
+  sameHostAndTypeTaken?: boolean;
 }
 
 export function validateDns(prefix: string, v: DnsValues, facts: DnsFacts): Problem[] {
@@ -70,6 +75,9 @@ export function validateDns(prefix: string, v: DnsValues, facts: DnsFacts): Prob
   if (clash?.kind === 'conflict') out.add([problem('cnameConflict', host, clash.message)]);
   else if (clash?.kind === 'duplicate' && facts.value !== undefined) {
     out.add([problem('duplicateEntry', host, `${recordFqdn(rr, zone.name)} already has this ${v.type} record (→ ${facts.value}).`)]);
+  } else if (facts.sameHostAndTypeTaken) {
+    const same = recordsReplaced(v, facts.zones);
+    if (same.length > 0) out.add([problem('duplicateEntry', host, `${recordFqdn(rr, zone.name)} already has an ${v.type} record (→ ${same.map((r) => r.value).join(', ')}); a name has one record of a type here: choose another host.`)]);
   }
   return out.items;
 }

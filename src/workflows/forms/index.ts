@@ -9,3 +9,4 @@ export * from './listenerSection';
 export * from './dnsSection';
 export * from './gatewayForm';
 export * from './resourceForms';
+export * from './resourceChange';

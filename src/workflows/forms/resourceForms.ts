@@ -67,15 +67,19 @@ export interface ResourceValues {
   bandwidth?: string;
 }
 
-/** The one change a per-resource form asks for, in ga.yaml's terms. */
+/**
+ * The one change a per-resource form asks for, in ga.yaml's terms (names, as the file identifies things): applied
+ * to the accelerator exported as a GaConfig (applyResourceChange), then planned and applied like any file.
+ */
 export type ResourceChange =
   | { kind: 'createArea'; acceleratorId: string; area: AreaConfig }
-  | { kind: 'updateAreaBandwidth'; acceleratorId: string; region: string; ipSetId: string; bandwidth: number }
+  | { kind: 'updateAreaBandwidth'; acceleratorId: string; region: string; bandwidth: number }
   | { kind: 'createListener'; acceleratorId: string; listener: ListenerConfig }
-  | { kind: 'createEndpointGroup'; acceleratorId: string; listenerId: string; group: EndpointGroupConfig }
-  /** The group's whole endpoint list, as UpdateEndpointGroup replaces it; region and client IP preservation kept. */
-  | { kind: 'updateEndpoints'; acceleratorId: string; listenerId: string; endpointGroupId: string; region: string; preserveClientIp: boolean; endpoints: EndpointConfig[] }
-  | { kind: 'createDnsRecord'; zone: string; record: { host: string; type: ConfigRecordType; value: string; ttl: number } };
+  | { kind: 'createEndpointGroup'; acceleratorId: string; listenerId: string; listenerName: string; group: EndpointGroupConfig }
+  /** The group's whole endpoint list (UpdateEndpointGroup replaces it). */
+  | { kind: 'updateEndpoints'; acceleratorId: string; listenerId: string; listenerName: string; groupName: string; region: string; endpoints: EndpointConfig[] }
+  /** `to` as in ga.yaml (`accelerator/region` for AAAA, `accelerator` for CNAME); `value` is what it resolves to now. */
+  | { kind: 'createDnsRecord'; acceleratorId: string; zone: string; record: { host: string; type: ConfigRecordType; to: string; ttl: number }; value: string };
 
 export interface ResourceForm {
   kind: ResourceFormKind;
@@ -211,7 +215,10 @@ const addEndpointGroup: ResourceForm = {
       ...validateEndpointGroup('endpointGroup', v.endpointGroup ?? missing('endpoint group'), { regions: f.regions, others: listenerOf(f).endpointGroups }),
       ...validateEndpoints('endpoints', v.endpoints ?? [], { allowNonPublic: f.sandbox }),
     ]),
-  change: (v, f) => ({ kind: 'createEndpointGroup', acceleratorId: f.accelerator.id, listenerId: listenerOf(f).id, group: groupConfig(v.endpointGroup ?? missing('endpoint group'), v.endpoints ?? []) }),
+  change(v, f) {
+    const l = listenerOf(f);
+    return { kind: 'createEndpointGroup', acceleratorId: f.accelerator.id, listenerId: l.id, listenerName: l.name, group: groupConfig(v.endpointGroup ?? missing('endpoint group'), v.endpoints ?? []) };
+  },
   describe: (v) => `Endpoint group "${v.endpointGroup?.name}" in ${regionName(v.endpointGroup?.region ?? '')}`,
 };
 
@@ -223,17 +230,23 @@ const editEndpoints: ResourceForm = {
   sections: (_v, f) => [{ id: 'endpoints', title: `Endpoints of "${groupOf(f).name}" (${regionName(groupOf(f).region)})`, fields: [], rows: endpointRows('endpoints') }],
   validate: (v, f) => sortProblems(validateEndpoints('endpoints', v.endpoints ?? [], { allowNonPublic: f.sandbox })),
   change(v, f) {
+    const l = listenerOf(f);
     const g = groupOf(f);
-    return { kind: 'updateEndpoints', acceleratorId: f.accelerator.id, listenerId: listenerOf(f).id, endpointGroupId: g.id, region: g.region, preserveClientIp: g.preserveClientIp ?? false, endpoints: endpointsConfig(v.endpoints ?? []) };
+    return { kind: 'updateEndpoints', acceleratorId: f.accelerator.id, listenerId: l.id, listenerName: l.name, groupName: g.name, region: g.region, endpoints: endpointsConfig(v.endpoints ?? []) };
   },
   describe: (v, f) => `Endpoints of "${groupOf(f).name}": ${(v.endpoints ?? []).map((e) => `${e.address.trim()} (weight ${e.weight})`).join(', ')}`,
 };
 
+/** The area an AAAA record points at: the one the form was opened on, else the accelerator's first IPv6 area. */
+function recordArea(f: ResourceFacts) {
+  const areas = f.areaRegion ? f.accelerator.areas.filter((a) => a.region === f.areaRegion) : f.accelerator.areas;
+  return areas.find((a) => a.addresses.some(isIpv6));
+}
+
 /** The address or name the record points at: the area's IPv6 address (AAAA) or the instance's CNAME. */
 export function dnsRecordValue(type: string, f: ResourceFacts): string | undefined {
   if (type === 'CNAME') return f.accelerator.dnsName;
-  const areas = f.areaRegion ? f.accelerator.areas.filter((a) => a.region === f.areaRegion) : f.accelerator.areas;
-  return areas.flatMap((a) => a.addresses).find(isIpv6);
+  return recordArea(f)?.addresses.find(isIpv6);
 }
 
 const addDnsRecord: ResourceForm = {
@@ -254,12 +267,13 @@ const addDnsRecord: ResourceForm = {
         ? `Instance "${f.accelerator.name}" has no CNAME yet; wait until it is active, or use an AAAA record.`
         : `Instance "${f.accelerator.name}" has no IPv6 address${f.areaRegion ? ` in ${regionName(f.areaRegion)}` : ''} yet: add an IPv6 acceleration area first, or use a CNAME record.`));
     }
-    return sortProblems([...out, ...validateDns('dns', dns, { zones: f.zones, allowNone: false, value })]);
+    return sortProblems([...out, ...validateDns('dns', dns, { zones: f.zones, allowNone: false, value, sameHostAndTypeTaken: true })]);
   },
   change(v, f) {
     const dns = v.dns ?? missing('DNS record');
     const value = dnsRecordValue(dns.type, f) ?? missing('record value');
-    return { kind: 'createDnsRecord', zone: dns.zone, record: { host: dns.host.trim(), type: dns.type as ConfigRecordType, value, ttl: parseWholeNumber(dns.ttl) ?? DEFAULT_TTL } };
+    const to = dns.type === 'CNAME' ? f.accelerator.name : `${f.accelerator.name}/${recordArea(f)?.region ?? missing('IPv6 area')}`;
+    return { kind: 'createDnsRecord', acceleratorId: f.accelerator.id, zone: dns.zone, record: { host: dns.host.trim(), type: dns.type as ConfigRecordType, to, ttl: parseWholeNumber(dns.ttl) ?? DEFAULT_TTL }, value };
   },
   describe: (v, f) => `${v.dns?.type} record ${recordFqdn(v.dns?.host.trim() || '@', v.dns?.zone ?? '')} → ${dnsRecordValue(v.dns?.type ?? '', f) ?? '?'}`,
 };
@@ -283,7 +297,7 @@ const editBandwidth: ResourceForm = {
   },
   change(v, f) {
     const area = areaOf(f);
-    return { kind: 'updateAreaBandwidth', acceleratorId: f.accelerator.id, region: area.region, ipSetId: area.ipSetId ?? missing('acceleration area id'), bandwidth: parseWholeNumber(v.bandwidth ?? '') ?? missing('bandwidth') };
+    return { kind: 'updateAreaBandwidth', acceleratorId: f.accelerator.id, region: area.region, bandwidth: parseWholeNumber(v.bandwidth ?? '') ?? missing('bandwidth') };
   },
   describe: (v, f) => `Bandwidth of ${regionName(areaOf(f).region)}: ${areaOf(f).bandwidth ?? '?'} → ${v.bandwidth} Mbit/s`,
 };

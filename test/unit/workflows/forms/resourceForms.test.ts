@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorsOf } from '../../../../src/model';
-import { offlineRegions, resourceForm, RESOURCE_FORMS, type AcceleratorFacts, type ResourceFacts, type ResourceValues } from '../../../../src/workflows/forms';
+import type { GaConfig } from '../../../../src/model';
+import { applyResourceChange, offlineRegions, resourceForm, RESOURCE_FORMS, type AcceleratorFacts, type ResourceFacts, type ResourceValues } from '../../../../src/workflows/forms';
 import { at } from './helpers';
 
 /** The seed's accelerator as the explorer lists it: Small I, a 2 Mbit/s plan, Beijing area, TCP:80 listener with one group. */
@@ -118,9 +119,9 @@ test('Edit Endpoints and Weights: starts from the group\'s endpoints, keeps its 
     kind: 'updateEndpoints',
     acceleratorId: 'ga-bp1seed',
     listenerId: 'lsr-1',
-    endpointGroupId: 'epg-1',
+    listenerName: 'web',
+    groupName: 'web-backend',
     region: 'cn-beijing',
-    preserveClientIp: true,
     endpoints: [{ ip: '203.0.113.10', weight: 0 }, { ip: '198.51.100.7', weight: 50 }],
   });
   // On a listener with one group, that group.
@@ -134,11 +135,14 @@ test('Add DNS Record: the value is the area\'s IPv6 address or the instance\'s C
   const v = withDefaults('addDnsRecord', f);
   assert.deepEqual(v.dns, { zone: 'example.com', type: 'AAAA', host: 'ipv6', ttl: '600' });
   assert.deepEqual(form.validate(v, f), []);
-  assert.deepEqual(form.change(v, f), { kind: 'createDnsRecord', zone: 'example.com', record: { host: 'ipv6', type: 'AAAA', value: '2408:4000::10', ttl: 600 } });
+  assert.deepEqual(form.change(v, f), { kind: 'createDnsRecord', acceleratorId: 'ga-bp1seed', zone: 'example.com', record: { host: 'ipv6', type: 'AAAA', to: 'web-ipv6/cn-beijing', ttl: 600 }, value: '2408:4000::10' });
   at(form.validate(withDefaults('addDnsRecord', f, (x) => (x.dns!.host = 'www')), f), 'dns.host', 'duplicateEntry');
+  // Another AAAA on www would repoint it (records are identified by host and type): refused here too.
+  const other = facts({ areaRegion: 'cn-beijing', zones: [{ name: 'example.com', records: [{ recordId: 'r1', rr: 'www', type: 'AAAA', value: '2408:4000::99' }] }] });
+  assert.match(at(form.validate(withDefaults('addDnsRecord', other, (x) => (x.dns!.host = 'www')), other), 'dns.host', 'duplicateEntry').message, /one record of a type/);
   at(form.validate(withDefaults('addDnsRecord', f, (x) => { x.dns!.host = 'www'; x.dns!.type = 'CNAME'; }), f), 'dns.host', 'cnameConflict');
   const cname = withDefaults('addDnsRecord', f, (x) => (x.dns!.type = 'CNAME'));
-  assert.deepEqual(form.change(cname, f), { kind: 'createDnsRecord', zone: 'example.com', record: { host: 'ipv6', type: 'CNAME', value: 'ga-bp1seed.aliyunga0019.com', ttl: 600 } });
+  assert.deepEqual(form.change(cname, f), { kind: 'createDnsRecord', acceleratorId: 'ga-bp1seed', zone: 'example.com', record: { host: 'ipv6', type: 'CNAME', to: 'web-ipv6', ttl: 600 }, value: 'ga-bp1seed.aliyunga0019.com' });
   const noIpv6 = facts({}, (a) => (a.areas = []));
   assert.equal(withDefaults('addDnsRecord', noIpv6).dns?.type, 'CNAME', 'without an IPv6 area the default is the CNAME');
   at(form.validate(withDefaults('addDnsRecord', noIpv6, (x) => (x.dns!.type = 'AAAA')), noIpv6), 'dns.type', 'dnsTargetVersion');
@@ -150,9 +154,36 @@ test('Edit Bandwidth: at least 2 Mbit/s, and the areas together within the plan'
   const f = facts({ areaRegion: 'cn-beijing' });
   assert.deepEqual(withDefaults('editBandwidth', f), { bandwidth: '2' });
   assert.deepEqual(form.validate({ bandwidth: '10' }, f), []);
-  assert.deepEqual(form.change({ bandwidth: '10' }, f), { kind: 'updateAreaBandwidth', acceleratorId: 'ga-bp1seed', region: 'cn-beijing', ipSetId: 'ips-1', bandwidth: 10 });
+  assert.deepEqual(form.change({ bandwidth: '10' }, f), { kind: 'updateAreaBandwidth', acceleratorId: 'ga-bp1seed', region: 'cn-beijing', bandwidth: 10 });
   at(form.validate({ bandwidth: '11' }, f), 'bandwidth', 'areaBandwidthSum');
   at(form.validate({ bandwidth: '1' }, f), 'bandwidth', 'areaBandwidth');
   at(form.validate({ bandwidth: 'x' }, f), 'bandwidth', 'areaBandwidth');
   assert.throws(() => form.defaults(facts({ areaRegion: 'cn-shanghai' })), /no acceleration area in cn-shanghai/);
+});
+
+test('a change applied to the accelerator as ga.yaml data touches exactly its part', () => {
+  const exported = (): GaConfig => ({
+    version: 1,
+    accelerators: [{
+      name: 'web-ipv6', id: 'ga-bp1seed', spec: '3', billing: 'subscription', term: { cycle: 'Month', duration: 1 }, bandwidthPlan: { bandwidthType: 'Enhanced', bandwidth: 10 },
+      areas: [{ region: 'cn-beijing', ipVersion: 'IPv6', bandwidth: 2 }],
+      listeners: [{ name: 'web', protocol: 'TCP', ports: [{ fromPort: 80, toPort: 80 }], clientAffinity: 'SOURCE_IP', endpointGroups: [{ name: 'web-backend', region: 'cn-beijing', endpoints: [{ ip: '203.0.113.10', weight: 100 }] }] }],
+    }],
+    dns: [],
+  });
+  const f = facts({ listenerId: 'lsr-1', endpointGroupId: 'epg-1', areaRegion: 'cn-beijing' });
+  const applied = (kind: Parameters<typeof resourceForm>[0], change: (v: ResourceValues) => void = () => undefined) => {
+    const config = exported();
+    applyResourceChange(config, resourceForm(kind).change(withDefaults(kind, f, change), f));
+    return config;
+  };
+  assert.deepEqual(applied('addArea').accelerators[0].areas.map((a) => a.region), ['cn-beijing', 'cn-qingdao']);
+  assert.equal(applied('editBandwidth', (v) => (v.bandwidth = '8')).accelerators[0].areas[0].bandwidth, 8);
+  assert.deepEqual(applied('addListener').accelerators[0].listeners.map((l) => l.name), ['web', 'web-2']);
+  assert.deepEqual(applied('addEndpointGroup').accelerators[0].listeners[0].endpointGroups.length, 2);
+  assert.deepEqual(applied('editEndpoints', (v) => (v.endpoints![0].weight = '7')).accelerators[0].listeners[0].endpointGroups[0].endpoints, [{ ip: '203.0.113.10', weight: 7 }]);
+  assert.deepEqual(applied('addDnsRecord').dns, [{ zone: 'example.com', records: [{ host: 'ipv6', type: 'AAAA', to: 'web-ipv6/cn-beijing', ttl: 600 }] }]);
+  const stale = exported();
+  stale.accelerators[0].listeners = [];
+  assert.throws(() => applyResourceChange(stale, resourceForm('editEndpoints').change(withDefaults('editEndpoints', f), f)), /not part of instance "web-ipv6" any more/);
 });

@@ -31,6 +31,9 @@ export const RUNTIME_FILES = [
   'dist/sdk.js',
   // "Start Local Sandbox" runs it (src/ui/sandboxLauncher.ts)
   'dist/emulator.js',
+  // the form panels load them through asWebviewUri (src/forms/formPanel.ts)
+  'dist/webview/forms.js',
+  'media/forms.css',
 ];
 
 /** The package's size budget: what a person downloads. */

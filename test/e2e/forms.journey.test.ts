@@ -177,7 +177,7 @@ const FIELD_LABELS = [
   'Domain Name', 'Type', 'Host', 'TTL',
 ];
 
-test('keyboard only: Tab reaches every field and Create; the form is filled and Create pressed without a mouse; the values survive a reload', { timeout: 240_000 }, async () => {
+test('keyboard only: Tab reaches every field and Create; the form is filled and Create pressed without a mouse; the values survive hiding and a reload', { timeout: 240_000 }, async () => {
   await journey('forms keyboard only', async (page) => {
     const { frame } = await openForm(page);
     const visited: string[] = [];
@@ -209,7 +209,12 @@ test('keyboard only: Tab reaches every field and Create; the form is filled and 
     await dialog.waitFor({ state: 'hidden' });
     assert.equal(await instancesNamed('keyboard-ipv6'), 0, 'declined: nothing was bought');
 
-    // The panel keeps what was typed across a window reload (its saved state, revived by the serializer).
+    // What was typed survives hiding the panel (its page is discarded, then restored from getState) …
+    await runFromCommandPalette(page, 'File: New Untitled Text File');
+    await runFromCommandPalette(page, 'View: Open Previous Editor');
+    const shownAgain = await formFrame(page, TITLE);
+    assert.equal(await field(shownAgain, 'Instance Name').inputValue(), 'keyboard-ipv6');
+    // … and a window reload (the serializer revives the panel with the state its page saved).
     await page.reload();
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const revived = await formFrame(page, TITLE, 60_000);

@@ -2,6 +2,7 @@
 // half, plans the gateway with the workflows, asks in a modal before anything is bought, runs with progress per
 // seed step and cancel, resumes with "Retry from this step" (never buying twice), and afterwards copies, probes,
 // reveals in the explorer and saves ga.yaml.
+import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { CloudServices } from '../cloud';
 import { errorsOf, recordFqdn, type GaConfig } from '../model';
@@ -63,7 +64,9 @@ export class GatewayController implements FormController {
     private readonly deps: GatewayDeps,
     restored?: { values: GatewayValues; run?: RunState; probe?: ProbeView },
   ) {
+    const started = performance.now();
     this.facts = readAccountFacts(deps.profile, deps.services, deps.loader());
+    void this.facts.then(() => deps.log(`form "${panel.title}": account facts read in ${(performance.now() - started).toFixed(0)} ms`), () => undefined);
     if (restored) {
       this.values = restored.values;
       this.probeView = restored.probe;

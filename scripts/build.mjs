@@ -41,13 +41,14 @@ const bundles = {
   extension: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazySdk] },
   sdk: { ...common, entryPoints: ['src/cloud/sdkModules.ts'], outfile: 'dist/sdk.js' },
   emulator: { ...common, entryPoints: ['src/emulator/main.ts'], outfile: 'dist/emulator.js', plugins: [lazySdk] },
-  // The browser side of the forms: no Node, no vscode. One script the panels load through asWebviewUri.
+  // The browser side of the forms: no Node, no vscode. One script the panels load through asWebviewUri. Always
+  // minified (a panel parses it every time it is shown; the source map keeps it debuggable in development).
   webview: {
     bundle: true,
     platform: 'browser',
     target: 'es2022',
     format: 'iife',
-    minify: production,
+    minify: true,
     sourcemap: production ? false : 'linked',
     logLevel: 'warning',
     tsconfig: 'webview/tsconfig.json',

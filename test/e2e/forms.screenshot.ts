@@ -20,6 +20,8 @@ async function theme(page: Page, name: string): Promise<void> {
   await widget.waitFor();
   await page.keyboard.type('Preferences: Color Theme');
   await page.locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
+  // The theme list replaces the commands once it is loaded: filter it only then.
+  await page.locator('.quick-input-list .monaco-list-row[aria-label^="Dark Modern"]').first().waitFor();
   await page.keyboard.type(name);
   await page.locator(`.quick-input-list .monaco-list-row[aria-label^=${JSON.stringify(name)}]`).first().click();
   await widget.waitFor({ state: 'hidden' });

@@ -2,6 +2,7 @@
 // test): the form after "Generate Service List" (light theme), an error next to its field (high contrast), the
 // created gateway with its probe verdict (dark theme), and a per-resource form opened from the tree.
 import { test } from 'node:test';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -13,18 +14,12 @@ import { expectViewSection, openViewContainer, runFromCommandPalette } from './w
 
 const TITLE = 'Create IPv6 Gateway';
 
-/** "Preferences: Color Theme" turns the palette into the list of themes: the theme is picked from there. */
-async function theme(page: Page, name: string): Promise<void> {
-  const widget = page.locator('.quick-input-widget');
-  await page.keyboard.press('F1');
-  await widget.waitFor();
-  await page.keyboard.type('Preferences: Color Theme');
-  await page.locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
-  // The theme list replaces the commands once it is loaded: filter it only then.
-  await page.locator('.quick-input-list .monaco-list-row[aria-label^="Dark Modern"]').first().waitFor();
-  await page.keyboard.type(name);
-  await page.locator(`.quick-input-list .monaco-list-row[aria-label^=${JSON.stringify(name)}]`).first().click();
-  await widget.waitFor({ state: 'hidden' });
+/** Sets the colour theme in the user's settings file (the workbench applies it live) and waits until it shows. */
+async function theme(page: Page, id: string, kind: 'vs' | 'vs-dark' | 'hc-black'): Promise<void> {
+  const file = process.env.GA_E2E_USER_SETTINGS;
+  if (!file) throw new Error('GA_E2E_USER_SETTINGS is not set: run the screenshots with npm run screenshots');
+  writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), 'workbench.colorTheme': id }, null, 2));
+  await page.locator(`.monaco-workbench.${kind}`).waitFor({ timeout: 20_000 });
 }
 
 /** The editor area only: the panel is what the picture is about. */
@@ -42,7 +37,7 @@ test('pictures of the Create IPv6 Gateway form', { timeout: 300_000 }, async () 
   try {
     await journey('forms screenshots', async (page) => {
       await page.setViewportSize({ width: 1280, height: 900 });
-      await theme(page, 'Light Modern');
+      await theme(page, 'Default Light Modern', 'vs');
       await runFromCommandPalette(page, 'View: Close All Editors');
       await runFromCommandPalette(page, 'Global Accelerator: Create IPv6 Gateway…');
       const frame = await formFrame(page, TITLE);
@@ -52,12 +47,12 @@ test('pictures of the Create IPv6 Gateway form', { timeout: 300_000 }, async () 
       await fill(frame, 'Instance Name', 'shop-ipv6');
       await shoot(page, frame, 'screenshot-create-gateway.png');
 
-      await theme(page, 'Dark High Contrast');
+      await theme(page, 'Default High Contrast', 'hc-black');
       await fill(frame, 'Port Number', '65500');
       await fill(frame, 'Weight', '300');
       await shoot(page, frame, 'screenshot-create-gateway-errors-hc.png', '#section-listener');
 
-      await theme(page, 'Dark Modern');
+      await theme(page, 'Default Dark Modern', 'vs-dark');
       await fill(frame, 'Port Number', String(port));
       await fill(frame, 'Weight', '100');
       await fill(frame, 'Backend Service', '127.0.0.1');
@@ -70,7 +65,7 @@ test('pictures of the Create IPv6 Gateway form', { timeout: 300_000 }, async () 
       await runFromCommandPalette(page, 'View: Close Panel');
       await shoot(page, frame, 'screenshot-create-gateway-done.png', '#run');
 
-      await theme(page, 'Light Modern');
+      await theme(page, 'Default Light Modern', 'vs');
       await openViewContainer(page, 'Global Accelerator');
       await expectViewSection(page, 'Accelerators');
       const row = page.locator('.part.sidebar .monaco-list-row', { hasText: 'web-ipv6' }).first();

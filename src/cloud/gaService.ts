@@ -82,6 +82,25 @@ export class GaService {
     return body.regions ?? [];
   }
 
+  /** Whether pay-as-you-go GA is activated for the account (ga-api.md §2.32); pay-as-you-go instances need Normal. */
+  describeAcceleratorServiceStatus(o: T.CallOptions = {}): Promise<T.ServiceStatus> {
+    return this.calls.invoke('DescribeAcceleratorServiceStatus', {}, (c, r, rt) => c.describeAcceleratorServiceStatusWithOptions(r, rt), o);
+  }
+
+  // ---- service activation --------------------------------------------------------------------------------------
+
+  /**
+   * Activates pay-as-you-go GA. It places an order, so it is a mutation with a ClientToken (a retry never orders
+   * twice); it takes effect at once (nothing to wait for). Callers ask the person first (workflows/service.ts).
+   */
+  async openAcceleratorService(o: T.MutationOptions = {}): Promise<{ orderId?: number; requestId?: string }> {
+    const sent = await this.calls.mutate<M.OpenAcceleratorServiceRequest, M.OpenAcceleratorServiceResponseBody, never>(
+      { action: 'OpenAcceleratorService', request: {}, send: (c, r, rt) => c.openAcceleratorServiceWithOptions(r, rt) },
+      o,
+    );
+    return { orderId: sent.body.orderId, requestId: sent.body.requestId };
+  }
+
   // ---- accelerators --------------------------------------------------------------------------------------------
 
   async createAccelerator(input: T.CreateAcceleratorInput, o: T.MutationOptions = {}): Promise<T.MutationResult<T.Accelerator>> {

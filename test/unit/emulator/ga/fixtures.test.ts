@@ -49,7 +49,7 @@ test('The seed setup answers the API like any other state (PREPAY delete refused
   const seed = addSeedSetup(state, new TestClock(NOW));
   const h = new Harness(state);
   h.clock.t = NOW;
-  h.fail('DeleteAccelerator', { AcceleratorId: seed.acceleratorId }, 'NotSupported.PrePay');
+  h.fail('DeleteAccelerator', { AcceleratorId: seed.acceleratorId }, 'InvalidParameter');
   assert.equal(h.call('GetHealthStatus', { AcceleratorId: seed.acceleratorId, ListenerId: seed.listenerId }).HealthStatus, 'normal');
   assert.equal(h.call('DescribeAccelerator', { AcceleratorId: seed.acceleratorId }).DnsName, seed.dnsName);
 });

@@ -101,7 +101,7 @@ describe('Global Accelerator explorer', function () {
       const fired: (string | undefined)[] = [];
       const subscription = tree().onDidChangeTreeData((n) => fired.push(n?.id));
       try {
-        const created = await ga.createAccelerator({ instanceChargeType: 'POSTPAY', name: `explorer-test-${attempt}` }, { wait: false });
+        const created = await ga.createAccelerator({ instanceChargeType: 'POSTPAY', bandwidthBillingType: 'CDT', name: `explorer-test-${attempt}` }, { wait: false });
         tree().refreshNode(await sandboxRoot());
         const creating = await child(await sandboxRoot(), (n) => n.kind === 'accelerator' && n.accelerator.acceleratorId === created.id, `new accelerator ${created.id}`);
         if (creating.kind !== 'accelerator' || creating.accelerator.state !== 'init') {

@@ -85,48 +85,77 @@ function normalizeProtocol(value: string | undefined): HealthCheckProtocol | und
   return p === 'tcp' || p === 'http' || p === 'https' ? p : undefined;
 }
 
-/** One check: resolves with why it failed, or undefined when the endpoint answered. */
+/** One check: resolves with why it failed, or undefined when the endpoint answered; aborting ends it at once. */
 export function checkOnce(t: HealthCheckTarget, signal: AbortSignal): Promise<string | undefined> {
-  return t.protocol === 'tcp' ? tcpCheck(t, signal) : httpCheck(t, signal);
-}
-
-function tcpCheck(t: HealthCheckTarget, signal: AbortSignal): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const socket = connect({ host: t.address, port: t.port, family: 4, signal });
-    socket.setTimeout(t.timeoutMs, () => socket.destroy(Object.assign(new Error(`no answer within ${t.timeoutMs} ms`), { code: 'ETIMEDOUT' })));
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(undefined);
-    });
-    socket.once('error', (e: NodeJS.ErrnoException) => resolve(`TCP ${t.address}:${t.port}: ${e.code ?? e.message}`));
+    let cancel: () => void = () => undefined;
+    const onAbort = () => cancel();
+    const finish = (failure: string | undefined) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(failure);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    cancel = t.protocol === 'tcp' ? tcpCheck(t, finish) : httpCheck(t, finish);
+    if (signal.aborted) cancel();
   });
 }
 
-function httpCheck(t: HealthCheckTarget, signal: AbortSignal): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const send = t.protocol === 'https' ? httpsRequest : httpRequest;
-    const what = `${t.protocol.toUpperCase()} GET ${t.address}:${t.port}${t.path}`;
-    const req = send({
-      host: t.address,
-      port: t.port,
-      family: 4,
-      method: 'GET',
-      path: t.path,
-      headers: { host: t.host ?? t.address, 'user-agent': 'ga-emulator-health-check' },
-      timeout: t.timeoutMs,
-      signal,
-      ...(t.protocol === 'https' ? { rejectUnauthorized: false, servername: t.host } : {}),
-    });
-    req.once('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${t.timeoutMs} ms`), { code: 'ETIMEDOUT' })));
-    req.once('response', (res: IncomingMessage) => {
-      res.resume();
-      const status = res.statusCode ?? 0;
-      // Like a load balancer's check: 2xx and 3xx are healthy.
-      resolve(status >= 200 && status < 400 ? undefined : `${what}: HTTP ${status}`);
-    });
-    req.once('error', (e: NodeJS.ErrnoException) => resolve(`${what}: ${e.code ?? e.message}`));
-    req.end();
+function tcpCheck(t: HealthCheckTarget, done: (failure: string | undefined) => void): () => void {
+  let settled = false;
+  const settle = (failure: string | undefined) => {
+    if (!settled) done(failure);
+    settled = true;
+  };
+  const socket = connect({ host: t.address, port: t.port, family: 4 });
+  socket.setTimeout(t.timeoutMs, () => socket.destroy(Object.assign(new Error(`no answer within ${t.timeoutMs} ms`), { code: 'ETIMEDOUT' })));
+  socket.once('connect', () => {
+    settle(undefined);
+    // A polite close (FIN, whatever the backend sent is read), so a check leaves no error on the backend.
+    socket.setTimeout(t.timeoutMs, () => socket.destroy());
+    socket.resume();
+    socket.end();
   });
+  socket.on('error', (e: NodeJS.ErrnoException) => settle(`TCP ${t.address}:${t.port}: ${e.code ?? e.message}`));
+  socket.once('close', () => settle(`TCP ${t.address}:${t.port}: closed`));
+  return () => {
+    settle('cancelled');
+    socket.destroy();
+  };
+}
+
+function httpCheck(t: HealthCheckTarget, done: (failure: string | undefined) => void): () => void {
+  let settled = false;
+  const settle = (failure: string | undefined) => {
+    if (!settled) done(failure);
+    settled = true;
+  };
+  const send = t.protocol === 'https' ? httpsRequest : httpRequest;
+  const what = `${t.protocol.toUpperCase()} GET ${t.address}:${t.port}${t.path}`;
+  const req = send({
+    host: t.address,
+    port: t.port,
+    family: 4,
+    method: 'GET',
+    path: t.path,
+    headers: { host: t.host ?? t.address, 'user-agent': 'ga-emulator-health-check', connection: 'close' },
+    timeout: t.timeoutMs,
+    agent: false,
+    ...(t.protocol === 'https' ? { rejectUnauthorized: false, ...(t.host ? { servername: t.host } : {}) } : {}),
+  });
+  req.once('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${t.timeoutMs} ms`), { code: 'ETIMEDOUT' })));
+  req.once('response', (res: IncomingMessage) => {
+    res.resume();
+    res.on('error', () => undefined);
+    const status = res.statusCode ?? 0;
+    // Like a load balancer's check: 2xx and 3xx are healthy.
+    settle(status >= 200 && status < 400 ? undefined : `${what}: HTTP ${status}`);
+  });
+  req.on('error', (e: NodeJS.ErrnoException) => settle(`${what}: ${e.code ?? e.message}`));
+  req.end();
+  return () => {
+    settle('cancelled');
+    req.destroy();
+  };
 }
 
 interface Running {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { registerExplorer, type ExplorerTree } from './explorer';
 import { registerProbeCommands } from './probeUi';
 import { registerProfileCommands } from './ui/profileCommands';
+import { registerActivateServiceCommand } from './ui/activateService';
 import type { ProfileManager } from './ui/profileManager';
 import type { Prompts } from './ui/prompter';
 import { Session } from './ui/session';
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const statusBar = createProfileStatusBar(session.profiles);
   context.subscriptions.push(session, ...explorer.disposables, statusBar, ...registerProfileCommands(session));
   context.subscriptions.push(...registerProbeCommands(session, explorer.tree));
+  context.subscriptions.push(registerActivateServiceCommand(session, explorer.tree));
   void session.profiles.ready().then(
     () => session.log.line(`profiles: ${session.profiles.all().length} found, active: ${session.profiles.active()?.name ?? 'none'}`),
     (e: unknown) => session.log.line(`reading the profiles failed: ${e instanceof Error ? e.message : String(e)}`),

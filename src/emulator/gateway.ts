@@ -75,7 +75,8 @@ interface RpcRequest {
 
 async function readRpcRequest(req: IncomingMessage): Promise<RpcRequest> {
   if (req.method !== 'POST' && req.method !== 'GET') {
-    throw new ApiError('UnsupportedHTTPMethod', `The HTTP method ${req.method} is not supported; RPC APIs take POST (or GET).`, 405);
+    // HTTP 403, as Alibaba Cloud's client error table lists it (docs/error-codes.md).
+    throw new ApiError('UnsupportedHTTPMethod', `The HTTP method ${req.method} is not supported; RPC APIs take POST (or GET).`, 403);
   }
   const target = splitTarget(req.url);
   // RPC APIs are served on "/" only; anything else is a client's mistake (or a probe), never a 500.

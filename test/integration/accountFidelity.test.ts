@@ -8,6 +8,7 @@ import { areaStep, dnsRecordStep, listenerStep, purchaseStep, type PurchaseInput
 import { activateService, ServiceNotOpenedError } from '../../src/workflows/service';
 import { PurchaseDeclinedError, type PurchaseSummary, type StepContext } from '../../src/workflows/step';
 import { isCloudError, isRetryable, type CloudServices } from '../../src/cloud';
+import { problemAt } from '../../src/model';
 import { toCloudError } from '../../src/cloud/errors';
 import { loadSdk } from '../../src/cloud/sdk';
 
@@ -126,7 +127,7 @@ test('a pay-by-data-transfer walk-through, torn down to nothing', async () => {
   assert.match(asked.at(-1)?.title ?? '', /Pay-as-you-go GA instance api-ipv6, billed by data transfer/);
 
   const area = { acceleratorId: bought.acceleratorId, regionId: 'cn-beijing', bandwidth: 2, ipVersion: 'IPv6' as const, bandwidthBillingType: 'CDT' };
-  assert.match(areaStep.validate(area).ispType ?? '', /line of the area/);
+  assert.match(problemAt(areaStep.validate(area), 'ispType')?.message ?? '', /line of the area/);
   const created = await areaStep.execute({ ...area, ispType: 'BGP' }, ctx(true));
   assert.equal(created.addresses.length, 1);
   assert.equal((await ga.describeIpSet(created.ipSetId)).ispType, 'BGP');

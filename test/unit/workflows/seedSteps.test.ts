@@ -74,12 +74,12 @@ test('purchase: the summary says what will be bought and that it is a subscripti
 test('purchase offers what an ordinary account can buy: subscription with a subscription plan, or pay-as-you-go billed by data transfer', () => {
   const payAsYouGo = { name: 'api-ipv6', chargeType: 'POSTPAY' as const, autoPay: true };
   // Pay-as-you-go needs no specification, term or plan; it is billed by data transfer.
-  assert.deepEqual(purchaseStep.validate(payAsYouGo), {});
-  assert.deepEqual(purchaseStep.validate({ ...payAsYouGo, bandwidthBillingType: 'CDT' }), {});
+  assert.deepEqual(purchaseStep.validate(payAsYouGo), []);
+  assert.deepEqual(purchaseStep.validate({ ...payAsYouGo, bandwidthBillingType: 'CDT' }), []);
   const planBilled = purchaseStep.validate({ ...payAsYouGo, bandwidthBillingType: 'BandwidthPackage' });
-  assert.match(planBilled.bandwidthBillingType, /a subscription instance with a subscription basic bandwidth plan, or a pay-as-you-go instance billed by data transfer/);
-  assert.match(purchaseStep.validate({ ...seedPurchase, bandwidthBillingType: 'CDT' }).bandwidthBillingType, /allow-listed accounts only/);
-  assert.match(purchaseStep.validate({ ...seedPurchase, chargeType: 'MONTHLY' as never }).chargeType, /subscription \(PREPAY\) or pay-as-you-go \(POSTPAY\)/);
+  assert.match(at(planBilled, 'bandwidthBillingType', 'billing'), /a subscription instance with a subscription basic bandwidth plan, or a pay-as-you-go instance billed by data transfer/);
+  assert.match(at(purchaseStep.validate({ ...seedPurchase, bandwidthBillingType: 'CDT' }), 'bandwidthBillingType', 'billing'), /allow-listed accounts only/);
+  assert.match(at(purchaseStep.validate({ ...seedPurchase, chargeType: 'MONTHLY' as never }), 'chargeType', 'billing'), /subscription \(PREPAY\) or pay-as-you-go \(POSTPAY\)/);
   const summary = purchaseStep.purchase!({ ...seedPurchase, ...payAsYouGo });
   assert.equal(summary.subscription, false);
   assert.match(summary.title, /Pay-as-you-go GA instance api-ipv6, billed by data transfer/);
@@ -96,9 +96,10 @@ test('purchase: pay-as-you-go on an account without the service activated orders
 
 test('area: an instance billed by data transfer names the line of each area', () => {
   const cdt = { acceleratorId: 'ga-1', regionId: 'cn-beijing', bandwidth: 2, ipVersion: 'IPv6' as const, bandwidthBillingType: 'CDT' };
-  assert.match(areaStep.validate(cdt).ispType, /BGP, or BGP_PRO/);
-  assert.deepEqual(areaStep.validate({ ...cdt, ispType: 'BGP' }), {});
-  assert.equal(areaStep.validate({ ...cdt, bandwidthBillingType: 'BandwidthPackage' }).ispType, undefined);
+  assert.match(at(areaStep.validate(cdt), 'ispType', 'ispType'), /BGP, or BGP_PRO/);
+  assert.deepEqual(problemAt(areaStep.validate(cdt), 'ispType')?.fix, { kind: 'setValue', title: 'Use BGP', value: 'BGP' });
+  assert.deepEqual(areaStep.validate({ ...cdt, ispType: 'BGP' }), []);
+  assert.equal(problemAt(areaStep.validate({ ...cdt, bandwidthBillingType: 'BandwidthPackage' }), 'ispType'), undefined);
 });
 
 test('purchase: nothing is ordered without confirmation', async () => {

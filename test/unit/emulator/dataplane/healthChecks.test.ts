@@ -31,7 +31,7 @@ test('checks only what health checks are on for and the data plane may reach, wi
   assert.deepEqual(desiredHealthChecks(updating, { allowLoopbackEndpoints: true, timeScale: 1 }), [], 'only active groups');
 });
 
-test('the loop reports abnormal for a refusing port and normal for a listening one, each after the threshold', async () => {
+test('the loop reports abnormal for a refusing port and normal for a listening one, each after the threshold', { timeout: 20_000 }, async () => {
   const server = createServer((s) => s.end());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;

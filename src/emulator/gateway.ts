@@ -14,6 +14,7 @@ import { unflatten } from './unflatten';
 import { actionSpec, productSpec } from './wireSpec';
 import { PROTOCOL_PARAMS, validateParams } from './wireValidation';
 import { isRealAction } from './realActions';
+import { own } from './ownKeys';
 
 export interface GatewayDeps {
   modules: readonly ProductModule[];
@@ -117,7 +118,7 @@ function findModule(modules: readonly ProductModule[], version: string | undefin
 
 function findHandler(module: ProductModule, action: string): ActionHandler {
   const name = `${module.product.toUpperCase()} ${module.version}`;
-  const handler = Object.prototype.hasOwnProperty.call(module.handlers, action) ? module.handlers[action] : undefined;
+  const handler = own(module.handlers, action);
   if (handler && actionSpec(module.product, action)) return handler;
   if (isRealAction(module.product, action)) {
     throw new ApiError(

@@ -12,6 +12,7 @@ import type { EmulatorState } from '../state';
 import { checkEndpoint } from '../../model';
 import { applyEndpointHealth, isHealthChecked } from '../ga';
 import { endpointPortFor } from '../ga/ports';
+import { own } from '../ownKeys';
 
 /**
  * Interval when a group sets none. The API documents 1-50 s but no default; 3 matches ThresholdCount's default,
@@ -53,7 +54,7 @@ export function desiredHealthChecks(state: EmulatorState, options: HealthCheckOp
   const out: HealthCheckTarget[] = [];
   const { endpointGroups, listeners } = state.ga;
   for (const g of Object.values(endpointGroups)) {
-    const listener = Object.prototype.hasOwnProperty.call(listeners, g.ListenerId) ? listeners[g.ListenerId] : undefined;
+    const listener = own(listeners, g.ListenerId);
     if (g.State !== 'active' || !g.HealthCheckEnabled || !listener) continue;
     const web = listener.Protocol === 'HTTP' || listener.Protocol === 'HTTPS';
     const protocol = normalizeProtocol(g.HealthCheckProtocol) ?? (web ? 'http' : 'tcp');

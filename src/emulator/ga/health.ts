@@ -5,6 +5,7 @@
 import type { ActionHandler } from '../api';
 import type { EndpointConfiguration, EndpointGroup, GaState } from '../state';
 import { isDocumentationIpv4, isIpv4 } from '../../model';
+import { own } from '../ownKeys';
 import { dryRunPassed } from './errors';
 import { groupsOfListener } from './endpointGroups';
 import { requireAccelerator, requireListener } from './guards';
@@ -73,7 +74,7 @@ export interface EndpointHealthUpdate {
 export function applyEndpointHealth(ga: GaState, updates: readonly EndpointHealthUpdate[]): boolean {
   let changed = false;
   for (const u of updates) {
-    const group = Object.prototype.hasOwnProperty.call(ga.endpointGroups, u.endpointGroupId) ? ga.endpointGroups[u.endpointGroupId] : undefined;
+    const group = own(ga.endpointGroups, u.endpointGroupId);
     const endpoint = group?.EndpointConfigurations.find((e) => e.EndpointId === u.endpointId);
     if (!group || !endpoint || group.State !== 'active' || !isHealthChecked(group, endpoint) || endpoint.health === u.health) continue;
     endpoint.health = u.health;

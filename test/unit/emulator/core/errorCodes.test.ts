@@ -14,10 +14,16 @@ function sources(dir: string): string[] {
   });
 }
 
-/** `new ApiError('Code'`, any dotted code literal, and the NotExist.<Resource> names of ga/errors.ts. */
+/**
+ * `new ApiError('Code'`, any dotted code literal, codes written straight into a body (`Code: 'X'`, also in a
+ * conditional), and the NotExist.<Resource> names of ga/errors.ts.
+ */
 function codesIn(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(/ApiError\(\s*'([A-Za-z_.]+)'/g)) out.add(m[1]);
+  for (const line of text.split('\n').filter((l) => /\bCode: /.test(l))) {
+    for (const m of line.slice(line.indexOf('Code: ')).matchAll(/'([A-Z][A-Za-z_.]*)'/g)) out.add(m[1]);
+  }
   for (const m of text.matchAll(/'([A-Z][A-Za-z]*\.[A-Z][A-Za-z_]*(?:\.[A-Za-z_]+)*)'/g)) out.add(m[1]);
   const resources = /type GaResource = ([^;]+);/.exec(text)?.[1];
   if (resources) for (const r of resources.matchAll(/'(\w+)'/g)) out.add(`NotExist.${r[1]}`);

@@ -180,10 +180,16 @@ export class GaService {
         acceleratorId,
         // No ClientToken on this action: a retry after a lost answer is told the plan (or the instance) is bound
         // already. Bound to each other is what was asked for; bound to anything else is a real conflict.
+        // A retry that keeps landing while the lost bind is still running is refused as busy until the retries
+        // run out: the plan and the instance both binding is that bind under way (the wait below settles it).
         alreadyApplied: async (e, signal) => {
-          if (!BIND_EXISTS_CODES.includes(e.code)) return false;
+          const busy = isBusyFor('BandwidthPackageAddAccelerator', e.code);
+          if (!BIND_EXISTS_CODES.includes(e.code) && !busy) return false;
           const plan = await this.calls.describeOrGone<T.BandwidthPackage>('DescribeBandwidthPackage', bandwidthPackageId, { signal });
-          return plan?.accelerators?.includes(acceleratorId) ?? false;
+          if (plan?.accelerators?.includes(acceleratorId)) return true;
+          if (!busy || plan?.state !== 'binding') return false;
+          const accelerator = await this.calls.describeOrGone<T.Accelerator>('DescribeAccelerator', acceleratorId, { signal });
+          return accelerator?.state === 'binding';
         },
       },
       o,

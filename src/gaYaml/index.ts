@@ -7,3 +7,6 @@ export { ROOT_SHAPE, shapeAt, fieldOf, type Shape, type Field } from './shape';
 export { SourceText, type Position, type Range, type Span } from './sourceText';
 export { writeGaYaml, yamlScalar, yamlFlow, formatPortEntry, type WriteOptions } from './writer';
 export { walkthroughConfig, WALKTHROUGH_BACKEND, WALKTHROUGH_HEADER } from './walkthrough';
+export { GaYamlValidator, validateGaYaml, checkGaConfig, type GaYamlDiagnostic, type ValidationResult } from './validate';
+export { NO_FACTS, type GaYamlFacts, type LiveAccelerator } from './facts';
+export { recordTargets } from './checks/dns';

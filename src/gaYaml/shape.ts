@@ -33,6 +33,8 @@ export interface ScalarShape {
   maximum?: number;
   pattern?: string;
   completion?: Completion;
+  /** The enumeration is for completion and the schema; the checks report a value outside it with their own rule. */
+  enumCheckedByRule?: boolean;
 }
 
 export interface ObjectShape {
@@ -272,7 +274,7 @@ export const ACCELERATOR_SHAPE: ObjectShape = {
     },
     {
       key: 'spec', summary: 'the instance specification, e.g. "1" (Small I)',
-      shape: { ...enumOf(SPECS.map((s) => s.spec), specDocs) },
+      shape: { ...enumOf(SPECS.map((s) => s.spec), specDocs), enumCheckedByRule: true },
       required: true,
       example: '1',
       doc: 'Specification: "Select a specification for the GA instance. In this example, Small I (Specification Unit) is selected." A string: `"1"` Small I, `"2"` Small II, `"3"` Small III, `"5"` Medium I, `"8"`, `"10"`, …; it sets how many acceleration areas the instance takes.',

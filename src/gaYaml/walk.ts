@@ -127,7 +127,7 @@ export class Walker {
         this.report('type', path, span, `${lastKey(path)} must be text${shape.enum ? ` (one of ${shape.enum.map((e) => JSON.stringify(e)).join(', ')})` : ''}: write ${JSON.stringify(asText)} in quotes.`, fixed ? { kind: 'setValue', title: `Quote it: ${JSON.stringify(asText)}`, value: asText } : undefined);
         return undefined;
       }
-      if (shape.enum && !shape.enum.includes(v)) return this.notInEnum(v, shape, path, span);
+      if (shape.enum && !shape.enumCheckedByRule && !shape.enum.includes(v)) return this.notInEnum(v, shape, path, span);
       return v;
     }
     if (shape.type === 'integer') {

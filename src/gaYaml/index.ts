@@ -10,3 +10,14 @@ export { walkthroughConfig, WALKTHROUGH_BACKEND, WALKTHROUGH_HEADER } from './wa
 export { GaYamlValidator, validateGaYaml, checkGaConfig, type GaYamlDiagnostic, type ValidationResult } from './validate';
 export { NO_FACTS, type GaYamlFacts, type LiveAccelerator } from './facts';
 export { recordTargets } from './checks/dns';
+export { GaYamlLanguageService } from './languageService';
+export { completions, fieldDoc, type GaCompletionItem, type CompletionKind } from './services/completion';
+export { hover, type GaHover } from './services/hover';
+export { codeActions, type GaCodeAction } from './services/codeActions';
+export { editsFor, type TextEdit } from './services/edits';
+export { documentSymbols, type GaSymbol, type SymbolKind } from './services/symbols';
+export { definition } from './services/definition';
+export { describeTarget, liveAccelerator } from './services/targets';
+export { cursorContext, type CursorContext } from './context';
+export { pathSegments } from './paths';
+export { gaYamlJsonSchema, gaYamlJsonSchemaText } from './jsonSchema';

@@ -16,11 +16,29 @@ export interface GaYamlDiagnostic extends Problem {
 }
 
 export interface ValidationResult {
-  parsed: ParsedGaYaml;
+  readonly parsed: ParsedGaYaml;
   /** In document order. */
-  diagnostics: GaYamlDiagnostic[];
-  /** The desired state, when no diagnostic is an error. */
-  config: GaConfig | undefined;
+  readonly diagnostics: GaYamlDiagnostic[];
+  /** The desired state, when no diagnostic is an error (made when first read). */
+  readonly config: GaConfig | undefined;
+}
+
+class Result implements ValidationResult {
+  private made = false;
+  private value: GaConfig | undefined;
+
+  constructor(
+    readonly parsed: ParsedGaYaml,
+    readonly diagnostics: GaYamlDiagnostic[],
+  ) {}
+
+  get config(): GaConfig | undefined {
+    if (!this.made) {
+      this.value = hasErrors(this.diagnostics) ? undefined : toGaConfig(this.parsed.draft);
+      this.made = true;
+    }
+    return this.value;
+  }
 }
 
 /** Every rule problem of a draft, without places: for callers that hold a configuration rather than a file. */
@@ -72,7 +90,7 @@ export class GaYamlValidator {
       .map((l, order) => ({ l, order }))
       .sort((a, b) => a.l.span.start - b.l.span.start || a.order - b.order)
       .map(({ l }): GaYamlDiagnostic => ({ ...l.problem, span: l.span, range: parsed.source.rangeOf(l.span) }));
-    return { parsed, diagnostics, config: hasErrors(diagnostics) ? undefined : toGaConfig(parsed.draft) };
+    return new Result(parsed, diagnostics);
   }
 }
 

@@ -118,9 +118,8 @@ function targetProblems(r: RecordDraft, path: string, byName: ReadonlyMap<string
   }
   const { accelerator, area } = parseRecordTarget(to);
   const target = byName.get(accelerator);
-  const candidates = recordTargets(accelerators, r.type);
   if (!target) {
-    const near = closest(to, candidates) ?? closest(accelerator, [...byName.keys()]);
+    const near = closest(to, recordTargets(accelerators, r.type)) ?? closest(accelerator, [...byName.keys()]);
     const names = [...byName.keys()];
     return [
       problem(

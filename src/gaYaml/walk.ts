@@ -93,7 +93,8 @@ export class Walker {
     const node = this.deref(rawNode, path, valueSpan);
     this.out.nodes.set(path, { key, value: valueSpan, kind: kindOf(node) });
     if (kindOf(node) === 'null' && !(shape.kind === 'object' || shape.kind === 'namedMap')) {
-      this.report('required', path, key ?? valueSpan, `${lastKey(path)} has no value${field?.example !== undefined && typeof field.example !== 'object' ? `: e.g. ${JSON.stringify(field.example)}` : ''}.`, addKeyFix(field));
+      const example = field?.example !== undefined && typeof field.example !== 'object' ? (field.example as string | number | boolean) : undefined;
+      this.report('required', path, key ?? valueSpan, `${lastKey(path)} has no value${example !== undefined ? `: e.g. ${JSON.stringify(example)}` : ''}.`, example !== undefined ? { kind: 'setValue', title: `Use ${example}`, value: example } : undefined);
       return undefined;
     }
     switch (shape.kind) {

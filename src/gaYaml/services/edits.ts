@@ -16,7 +16,12 @@ export function editsFor(parsed: ParsedGaYaml, path: string, fix: ProblemFix): T
     case 'setValue': {
       if (!node) return undefined;
       // A named entry (an area's region, a zone) is its key.
-      if (node.kind !== 'scalar' && node.key) return [{ span: node.key, newText: yamlScalar(fix.value) }];
+      if ((node.kind === 'map' || node.kind === 'seq') && node.key) return [{ span: node.key, newText: yamlScalar(fix.value) }];
+      // A key without a value (`protocol:   # …`): the value goes right after the colon.
+      if (node.kind === 'null' && node.value.start === node.value.end && node.key) {
+        const colon = parsed.text.indexOf(':', node.key.end) + 1;
+        return [{ span: { start: colon, end: colon }, newText: ` ${yamlScalar(fix.value)}` }];
+      }
       return [{ span: node.value, newText: yamlScalar(fix.value) }];
     }
     case 'renameKey':

@@ -92,6 +92,13 @@ test('quick fix: add a missing required key, in block style, in flow style and a
   assert.deepEqual(validateGaYaml(fixedTerm).diagnostics, []);
 });
 
+test('quick fix: a key written without its value gets the example value, not a second key', () => {
+  const { actions, text } = fixesAt(CONTRACT_EXAMPLE.replace('protocol: TCP', 'proto‸col:'));
+  assert.deepEqual(actions.map((a) => a.title), ['Use TCP']);
+  const fixed = apply(text, actions[0].edits);
+  assert.equal(fixed, CONTRACT_EXAMPLE);
+});
+
 test('quick fix: rename an unknown key to the suggestion; remove one that has none', () => {
   const rename = fixesAt(CONTRACT_EXAMPLE.replace('weight: 100', 'wie‸ght: 100'));
   assert.deepEqual(rename.actions.map((a) => a.title), ['Rename to weight']);

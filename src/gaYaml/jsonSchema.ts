@@ -69,10 +69,10 @@ function schemaOf(shape: Shape, field?: Field): Json {
   }
   if (field?.example !== undefined && shape.kind !== 'namedMap') out.examples = [field.example];
   if (shape === ACCELERATOR_SHAPE) {
-    // subscription needs term and bandwidthPlan; payAsYouGo takes no term.
+    // subscription needs spec, term and bandwidthPlan; payAsYouGo (billed by data transfer) takes no term and no plan.
     out.allOf = [
-      { if: { properties: { billing: { const: 'subscription' } }, required: ['billing'] }, then: { required: ['term', 'bandwidthPlan'] } },
-      { if: { properties: { billing: { const: 'payAsYouGo' } }, required: ['billing'] }, then: { not: { required: ['term'] } } },
+      { if: { properties: { billing: { const: 'subscription' } }, required: ['billing'] }, then: { required: ['spec', 'term', 'bandwidthPlan'] } },
+      { if: { properties: { billing: { const: 'payAsYouGo' } }, required: ['billing'] }, then: { not: { anyOf: [{ required: ['term'] }, { required: ['bandwidthPlan'] }] } } },
     ];
   }
   if (shape === RECORD_SHAPE) out.oneOf = [{ required: ['to'] }, { required: ['value'] }];

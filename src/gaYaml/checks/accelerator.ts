@@ -8,6 +8,7 @@ import {
   areaRegionProblems,
   backendRegionProblems,
   basicBandwidthProblems,
+  checkOfferedPurchase,
   childPath,
   endpointAddressProblems,
   endpointCountProblems,
@@ -60,6 +61,9 @@ export function acceleratorProblems(a: AcceleratorDraft, facts: GaYamlFacts): Pr
 function billingProblems(a: AcceleratorDraft, at: (...s: string[]) => string): Problem[] {
   const out: Problem[] = [];
   if (a.billing === 'subscription') {
+    if (a.spec === undefined) {
+      out.push(problem('required', at('spec'), 'A subscription instance needs spec: the instance specification, e.g. "1" (Small I).', { kind: 'addKey', title: 'Add spec: "1" (Small I)', key: 'spec', value: '1' }));
+    }
     if (!a.term) {
       out.push(problem('billing', at('term'), 'A subscription is bought for a term: add term, e.g. { cycle: Month, duration: 1 }.', { kind: 'addKey', title: 'Add term: 1 month', key: 'term', value: { cycle: 'Month', duration: 1, autoRenew: false } }));
     }
@@ -69,6 +73,10 @@ function billingProblems(a: AcceleratorDraft, at: (...s: string[]) => string): P
   }
   if (a.billing === 'payAsYouGo' && a.term) {
     out.push(problem('billing', at('term'), 'A pay-as-you-go instance is billed as it is used and has no term: remove term, or use billing: subscription.', { kind: 'removeKey', title: 'Remove term' }));
+  }
+  if (a.billing === 'payAsYouGo' && a.bandwidthPlan) {
+    // The purchase step's own words: a pay-as-you-go plan is not something an ordinary account can buy.
+    out.push(problem('billing', at('bandwidthPlan'), checkOfferedPurchase('POSTPAY', 'BandwidthPackage') ?? '', { kind: 'removeKey', title: 'Remove bandwidthPlan (billed by data transfer)' }));
   }
   return out;
 }

@@ -59,7 +59,7 @@ test('GA010–GA013: names of instances, listeners and endpoint groups, and inst
   ]);
 });
 
-test('GA020–GA025: specification, term, billing combinations, plan bandwidth and the Basic plan', () => {
+test('GA020–GA025: specification, term, what an ordinary account can buy, plan bandwidth and the Basic plan', () => {
   expectDiagnostics(doc`
     version: 1
     accelerators:
@@ -78,9 +78,13 @@ test('GA020–GA025: specification, term, billing combinations, plan bandwidth a
         spec: "1"
         billing: subscription
       postpaid:
-        spec: "1"
         billing: payAsYouGo
         ⟦term⟧: { cycle: Month, duration: 1 }
+        ⟦bandwidthPlan⟧: { bandwidthType: Enhanced, bandwidth: 2 }
+      ⟦no-spec⟧:
+        billing: subscription
+        term: { cycle: Month, duration: 1 }
+        bandwidthPlan: { bandwidthType: Enhanced, bandwidth: 2 }
   `, [
     { rule: 'spec', message: /^Specification "4" is not one of 1 \(Small I\)/ },
     { rule: 'specWhitelist', message: /Large III \(spec 40\) can be bought only after/ },
@@ -90,6 +94,8 @@ test('GA020–GA025: specification, term, billing combinations, plan bandwidth a
     { rule: 'billing', message: /bought for a term: add term/, fix: { kind: 'addKey', title: 'Add term: 1 month', key: 'term', value: { cycle: 'Month', duration: 1, autoRenew: false } } },
     { rule: 'billing', message: /add bandwidthPlan/, fix: { kind: 'addKey', title: 'Add bandwidthPlan: Enhanced, 2 Mbit/s', key: 'bandwidthPlan', value: { bandwidthType: 'Enhanced', bandwidth: 2 } } },
     { rule: 'billing', message: /has no term/, fix: { kind: 'removeKey', title: 'Remove term' } },
+    { rule: 'billing', message: /^An ordinary account can buy a subscription instance with a subscription basic bandwidth plan, or a pay-as-you-go instance billed by data transfer \(no bandwidth plan\); pay-as-you-go bandwidth plans are for allow-listed accounts only\.$/, fix: { kind: 'removeKey', title: 'Remove bandwidthPlan (billed by data transfer)' } },
+    { rule: 'required', message: /A subscription instance needs spec/, fix: { kind: 'addKey', title: 'Add spec: "1" (Small I)', key: 'spec', value: '1' } },
   ]);
 });
 

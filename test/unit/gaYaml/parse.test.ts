@@ -189,7 +189,7 @@ test('GA005 and GA007: enumerations with the nearest value, and the format versi
 test('GA006: a missing key is reported where it belongs, with the key to add', () => {
   const found = expectProblems(doc`
     ⟦accelerators:⟧
-      ⟦⟦web⟧⟧:
+      ⟦web⟧:
         listeners:
           l1:
             ⟦protocol⟧:
@@ -205,15 +205,14 @@ test('GA006: a missing key is reported where it belongs, with the key to add', (
           to: web
   `, [
     { code: 'GA006', message: /starts with its format version/ },
-    { code: 'GA006', message: /This accelerator needs spec: the instance specification/ },
-    { code: 'GA006', message: /needs billing/ },
+    { code: 'GA006', message: /This accelerator needs billing: subscription or payAsYouGo/ },
     { code: 'GA006', message: /protocol has no value: e\.g\. "TCP"/ },
     { code: 'GA006', message: /This endpoint needs weight/ },
     { code: 'GA006', message: /This DNS record needs type/ },
   ]);
   assert.deepEqual(found[0].problem.fix, { kind: 'addKey', title: 'Add version: 1', key: 'version', value: 1 });
-  assert.deepEqual(found[1].problem.fix, { kind: 'addKey', title: 'Add spec', key: 'spec', value: '1' });
-  assert.equal(found[4].problem.path, 'accelerators.web.listeners.l1.endpointGroups[0].endpoints[0].weight');
+  assert.deepEqual(found[1].problem.fix, { kind: 'addKey', title: 'Add billing', key: 'billing', value: 'subscription' });
+  assert.equal(found[3].problem.path, 'accelerators.web.listeners.l1.endpointGroups[0].endpoints[0].weight');
 });
 
 test('a problem about a path is shown on its value, on the key of a mapping, or on the nearest key above', () => {

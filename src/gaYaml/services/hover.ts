@@ -5,7 +5,7 @@ import { regionName, ipv6Regions, specInfo, type PathSegment } from '../../model
 import type { GaYamlFacts } from '../facts';
 import type { ParsedGaYaml } from '../parse';
 import { pathSegments } from '../paths';
-import { ROOT_SHAPE, shapeAt, type Field, type NamedMapShape, type Shape } from '../shape';
+import { shapeAt, type Field, type NamedMapShape, type Shape } from '../shape';
 import type { Span } from '../sourceText';
 import { fieldDoc, limitsOf } from './completion';
 import { describeTarget } from './targets';
@@ -32,7 +32,7 @@ export function hover(parsed: ParsedGaYaml, offset: number, facts: GaYamlFacts =
   const span = at.part === 'key' ? at.info.key! : at.info.value;
   const value = parsed.text.slice(at.info.value.start, at.info.value.end);
   if (container?.kind === 'namedMap') return { contents: entryDoc(container, String(segments.at(-1)), facts), span };
-  if (!field) return segments.length === 0 ? { contents: ROOT_SHAPE.fields.get('version')!.doc, span } : undefined;
+  if (!field) return undefined;
   const head = `**${field.key}** — ${field.summary}`;
   if (at.part === 'key' || at.info.kind !== 'scalar') return { contents: `${head}\n\n${fieldDoc(field)}`, span };
   return { contents: `${head}\n\n${valueDoc(field, unquote(value), segments, parsed, facts) ?? fieldDoc(field)}`, span };

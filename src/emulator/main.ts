@@ -7,6 +7,7 @@ import { startDataPlane } from './dataplane';
 import { startDnsResponder } from './dnsResponder';
 import { FIXTURE_NAMES } from './fixtures';
 import { startEmulator } from './server';
+import { ACCOUNT_FEATURES, parseAccountChange, SERVICE_STATUSES } from './ga/account';
 
 /** The secret of --access-key-id, read from the environment so that it appears in no command line (ps, npm's echo). */
 export const ACCESS_KEY_SECRET_ENV = 'GA_EMULATOR_ACCESS_KEY_SECRET';
@@ -14,6 +15,7 @@ export const ACCESS_KEY_SECRET_ENV = 'GA_EMULATOR_ACCESS_KEY_SECRET';
 const USAGE = `Usage: npm run emulator -- --port <p> [--access-key-id <id> [--access-key-secret <secret>] [--security-token <t>]]
        [--seed <${FIXTURE_NAMES.join('|')}>] [--time-scale <x>] [--state-file <f>] [--strict|--lenient]
        [--allow-loopback-endpoints] [--address-block <hex>] [--dns-port <p>] [--quiet]
+       [--account-features <${ACCOUNT_FEATURES.join(',')}>] [--account-service <${SERVICE_STATUSES.join('|')}>]
 
   --port                      API port on 127.0.0.1 (0 = any free port; default 0)
   --access-key-id             the AccessKey ID to accept (default: a generated local test pair, printed below); its
@@ -29,7 +31,11 @@ const USAGE = `Usage: npm run emulator -- --port <p> [--access-key-id <id> [--ac
   --address-block             hand out IPv6 addresses fd6a:6761::<hex>:<n> (1 to ffff; default a); give emulators
                               running at the same time different blocks so their data planes do not collide
   --dns-port                  also answer DNS queries for the emulated zones on this UDP/TCP port
-  --quiet                     do not print one line per request (problems and InternalError stack traces still are)`;
+  --quiet                     do not print one line per request (problems and InternalError stack traces still are)
+  --account-features          whitelist features the account has, comma-separated (default none: an ordinary
+                              account, refused pay-as-you-go bandwidth plans and PayBY95 billing)
+  --account-service           pay-as-you-go GA activation (DescribeAcceleratorServiceStatus; default Normal);
+                              NotOpened refuses pay-as-you-go instances until OpenAcceleratorService`;
 
 class UsageError extends Error {}
 
@@ -46,6 +52,24 @@ function addressBlockOption(value: string | undefined): number | undefined {
   const block = /^(0x)?[0-9a-f]{1,4}$/i.test(value) ? parseInt(value.replace(/^0x/i, ''), 16) : NaN;
   if (!(block >= 1)) throw new UsageError(`--address-block must be one hex group from 1 to ffff (e.g. b for fd6a:6761::b:1); got "${value}".`);
   return block;
+}
+
+/** `--account-features a,b` (empty: none) and `--account-service <status>`; undefined when neither is given. */
+function accountOption(features: string | undefined, service: string | undefined): StartOptions['account'] {
+  if (features === undefined && service === undefined) return undefined;
+  const change = {
+    ...(features !== undefined ? { features: features.split(',').map((f) => f.trim()).filter(Boolean) } : {}),
+    ...(service !== undefined ? { serviceStatus: service } : {}),
+  };
+  try {
+    return parseAccountChange(change);
+  } catch (e) {
+    throw new UsageError(`--account-features / --account-service: ${(e as Error).message}`);
+  }
+}
+
+function accountField(account: StartOptions['account']): Pick<StartOptions, 'account'> {
+  return account ? { account } : {};
 }
 
 export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = process.env): { start: StartOptions; dnsPort?: number; quiet: boolean } {
@@ -68,6 +92,8 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
         'address-block': { type: 'string' },
         'dns-port': { type: 'string' },
         quiet: { type: 'boolean' },
+        'account-features': { type: 'string' },
+        'account-service': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -96,6 +122,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
       strict: !values.lenient,
       allowLoopbackEndpoints: values['allow-loopback-endpoints'] ?? false,
       addressBlock: addressBlockOption(values['address-block']),
+      ...accountField(accountOption(values['account-features'], values['account-service'])),
     },
     dnsPort: portOption(values['dns-port'], 'dns-port'),
     quiet: values.quiet ?? false,

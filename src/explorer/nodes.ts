@@ -75,6 +75,8 @@ export interface EndpointGroupNode extends NodeBase {
   acceleratorId: string;
   listenerId: string;
   group: EndpointGroupSummary;
+  /** From GetHealthStatus: init / normal / abnormal / partiallyAbnormal; undefined when it could not be read. */
+  health?: string;
 }
 
 export interface EndpointNode extends NodeBase {
@@ -106,6 +108,8 @@ export interface InfoNode extends NodeBase {
   kind: 'info';
   message: string;
   detail?: string;
+  /** Something to do about it: `activateService` runs "Activate Global Accelerator". */
+  action?: 'activateService';
 }
 
 export type ExplorerNode =

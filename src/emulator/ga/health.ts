@@ -1,7 +1,11 @@
 // GetHealthStatus: endpoint health per endpoint group of a listener. Endpoints report `init` until their group
-// is active, then `normal`; the data plane may set `abnormal` on an endpoint that refuses connections.
+// is active. Then an endpoint the data plane health-checks (health checks on, an IPv4 address outside the
+// documentation ranges) reports what those checks found, `init` until the first verdict; every other endpoint
+// reports `normal`. Group and listener statuses sum the endpoints up.
 import type { ActionHandler } from '../api';
-import type { EndpointConfiguration } from '../state';
+import type { EndpointConfiguration, EndpointGroup, GaState } from '../state';
+import { isDocumentationIpv4, isIpv4 } from '../../model';
+import { own } from '../ownKeys';
 import { dryRunPassed } from './errors';
 import { groupsOfListener } from './endpointGroups';
 import { requireAccelerator, requireListener } from './guards';
@@ -50,3 +54,31 @@ export const getHealthStatus: ActionHandler = (params, _ctx, state) => {
   });
   return { ListenerId: listener.ListenerId, HealthStatus: listenerHealth(all), EndpointGroups: endpointGroups };
 };
+
+/** Whether the data plane checks this endpoint's health; the others are `normal` once their group is active. */
+export function isHealthChecked(group: Pick<EndpointGroup, 'HealthCheckEnabled'>, endpoint: Pick<EndpointConfiguration, 'Endpoint'>): boolean {
+  return group.HealthCheckEnabled && isIpv4(endpoint.Endpoint) && !isDocumentationIpv4(endpoint.Endpoint);
+}
+
+/** A verdict of the data plane's health checks. */
+export interface EndpointHealthUpdate {
+  endpointGroupId: string;
+  endpointId: string;
+  health: 'normal' | 'abnormal';
+}
+
+/**
+ * Records verdicts of the data plane's checks; a verdict for an endpoint that is gone, no longer checked or in a
+ * group that is not active (any more) is dropped. Returns whether anything changed.
+ */
+export function applyEndpointHealth(ga: GaState, updates: readonly EndpointHealthUpdate[]): boolean {
+  let changed = false;
+  for (const u of updates) {
+    const group = own(ga.endpointGroups, u.endpointGroupId);
+    const endpoint = group?.EndpointConfigurations.find((e) => e.EndpointId === u.endpointId);
+    if (!group || !endpoint || group.State !== 'active' || !isHealthChecked(group, endpoint) || endpoint.health === u.health) continue;
+    endpoint.health = u.health;
+    changed = true;
+  }
+  return changed;
+}

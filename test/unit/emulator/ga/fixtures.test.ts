@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { OFFERED_PURCHASES } from '../../../../src/model';
 import assert from 'node:assert/strict';
 import { Harness, TestClock, emptyState } from './harness';
 import { addDemoAccelerators, addSeedSetup, emptyGaState, SEED_BACKEND_IP } from '../../../../src/emulator/ga/fixtures';
@@ -49,7 +50,7 @@ test('The seed setup answers the API like any other state (PREPAY delete refused
   const seed = addSeedSetup(state, new TestClock(NOW));
   const h = new Harness(state);
   h.clock.t = NOW;
-  h.fail('DeleteAccelerator', { AcceleratorId: seed.acceleratorId }, 'NotSupported.PrePay');
+  h.fail('DeleteAccelerator', { AcceleratorId: seed.acceleratorId }, 'InvalidParameter');
   assert.equal(h.call('GetHealthStatus', { AcceleratorId: seed.acceleratorId, ListenerId: seed.listenerId }).HealthStatus, 'normal');
   assert.equal(h.call('DescribeAccelerator', { AcceleratorId: seed.acceleratorId }).DnsName, seed.dnsName);
 });
@@ -86,6 +87,17 @@ test('addDemoAccelerators: the seed plus accelerators in other situations, sound
   assert.ok(Object.values(ga.accelerators).every((a) => a.State === 'active'));
   h.bind(byName('bare-no-plan').AcceleratorId, Object.values(ga.bandwidthPackages).find((p) => p.Name === 'spare-bandwidth')!.BandwidthPackageId);
   h.assertSound();
+});
+
+test('the demo holds only what an ordinary account can buy', () => {
+  const state = emptyState();
+  addDemoAccelerators(state, new TestClock(NOW));
+  const offered = new Map(OFFERED_PURCHASES.map((o) => [o.chargeType, o.bandwidthBillingType]));
+  for (const a of Object.values(state.ga.accelerators)) {
+    assert.equal(offered.get(a.InstanceChargeType), a.BandwidthBillingType, `${a.Name}: ${a.InstanceChargeType} billed by ${a.BandwidthBillingType}`);
+  }
+  for (const p of Object.values(state.ga.bandwidthPackages)) assert.equal(p.ChargeType, 'PREPAY', `${p.Name} is a subscription plan`);
+  assert.ok(Object.values(state.ga.accelerators).some((a) => a.BandwidthBillingType === 'CDT'), 'pay-as-you-go instances are shown too');
 });
 
 test('addDemoAccelerators: operations in flight follow the clock\'s time scale; finished ones are settled', () => {

@@ -13,7 +13,7 @@ import {
   GATEWAY_STEPS,
   gatewayConfig,
   gatewayDefaults,
-  reviewLines,
+  createdLines,
   validateGateway,
   type AccountFacts,
   type GatewayStepId,
@@ -202,7 +202,7 @@ export class GatewayController implements FormController {
 
   private async confirmPurchase(purchases: PurchaseNotice[], values: GatewayValues | undefined, sandbox: boolean): Promise<boolean> {
     const lines = purchases.flatMap((p) => [p.title, ...p.lines.map((l) => `  ${l}`)]);
-    const created = values ? reviewLines(values).slice(purchases.length > 1 ? 2 : 1) : [];
+    const created = values ? createdLines(values) : [];
     const detail = [
       'Will be bought:',
       ...lines,

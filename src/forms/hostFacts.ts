@@ -5,7 +5,8 @@ import type { AcceleratorSummary, CloudServices, DnsDomain } from '../cloud';
 import type { ExplorerLoader } from '../explorer/loader';
 import { isIpv6, MIN_TTL_BY_EDITION, regionName } from '../model';
 import type { Profile } from '../profiles/types';
-import { offlineRegions, type AcceleratorFacts, type AccountFacts, type RegionOption, type ZoneFacts } from '../workflows/forms';
+import { serviceStatusProblem } from '../workflows/service';
+import { offlineRegions, type AcceleratorFacts, type AccountFacts, type PayAsYouGoFacts, type RegionOption, type ZoneFacts } from '../workflows/forms';
 
 export interface FactsResult<T> {
   facts: T;
@@ -18,7 +19,7 @@ export async function readRegions(services: CloudServices): Promise<{ regions: R
   try {
     const areas = await services.ga.listAvailableAccelerateAreas();
     const regions = areas.flatMap((a) => (a.regionList ?? []).flatMap((r): RegionOption[] =>
-      r.regionId ? [{ regionId: r.regionId, name: r.localName || regionName(r.regionId), supportIpv6: r.supportIpv6 === true, chinaMainland: r.chinaMainland === true }] : []));
+      r.regionId ? [{ regionId: r.regionId, name: r.localName || regionName(r.regionId), supportIpv6: r.supportIpv6 === true, chinaMainland: r.chinaMainland === true, ...(r.ispTypeList?.length ? { ispTypes: r.ispTypeList } : {}) }] : []));
     if (regions.length > 0) return { regions, live: true };
     return { regions: offlineRegions(), live: false, note: 'The account listed no acceleration regions; the form offers the regions of the walk-through.' };
   } catch (e) {
@@ -45,17 +46,30 @@ function zoneFacts(d: DnsDomain, records: readonly { domainName: string; recordI
   };
 }
 
+/** Whether pay-as-you-go GA is activated (DescribeAcceleratorServiceStatus); undefined when it cannot be read. */
+export async function readPayAsYouGo(services: CloudServices): Promise<PayAsYouGoFacts | undefined> {
+  try {
+    const status = (await services.ga.describeAcceleratorServiceStatus()).status ?? 'Normal';
+    const problem = serviceStatusProblem(status);
+    return { status, ...(problem ? { problem } : {}) };
+  } catch {
+    // Only pay-as-you-go needs it, and Create's plan checks it again: the form just says nothing about it.
+    return undefined;
+  }
+}
+
 export async function readAccountFacts(profile: Profile, services: CloudServices, loader: ExplorerLoader | undefined): Promise<FactsResult<AccountFacts>> {
-  const [regions, zones, names] = await Promise.all([
+  const [regions, zones, names, payAsYouGo] = await Promise.all([
     readRegions(services),
     readZones(services, loader),
     (loader ? loader.accelerators() : services.ga.listAccelerators()).then(
       (list) => ({ names: list.flatMap((a) => (a.name ? [a.name] : [])) }),
       (e: unknown) => ({ names: [] as string[], note: `The account's instances could not be listed (${messageOf(e)}); a name already taken is found only when Create plans.` }),
     ),
+    readPayAsYouGo(services),
   ]);
   return {
-    facts: { regions: regions.regions, regionsLive: regions.live, zones: zones.zones, sandbox: profile.source === 'sandbox', acceleratorNames: names.names },
+    facts: { regions: regions.regions, regionsLive: regions.live, zones: zones.zones, sandbox: profile.source === 'sandbox', acceleratorNames: names.names, ...(payAsYouGo ? { payAsYouGo } : {}) },
     notes: [regions.note, zones.note, 'note' in names ? names.note : undefined].filter((n): n is string => !!n),
   };
 }

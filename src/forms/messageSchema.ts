@@ -28,7 +28,7 @@ const purchase = z.strictObject({
   bandwidthType: id,
   peakBandwidth: text,
 });
-const area = z.strictObject({ region: id, bandwidth: text, ipVersion: id });
+const area = z.strictObject({ region: id, bandwidth: text, ipVersion: id, ispType: id.optional() });
 const listener = z.strictObject({ name: text, protocol: id, ports: text, clientAffinity: id });
 const endpointGroup = z.strictObject({ name: text, region: id, preserveClientIp: z.boolean() });
 const endpoints = z.array(z.strictObject({ type: id, address: text, weight: text })).max(100);

@@ -146,7 +146,7 @@ export class GatewayApp {
     const target = recordTarget(this.values);
     this.valueField.setValue(this.values.dns.zone === '' ? '(no DNS record)' : target.description);
     const errors = errorsOf(problems);
-    const purchase = gatewayPurchase(this.values, { sandbox: this.facts.sandbox });
+    const purchase = gatewayPurchase(this.values, { sandbox: this.facts.sandbox, payAsYouGo: this.facts.payAsYouGo });
     this.review.replaceChildren(
       h('h3', {}, 'Will be created'),
       list(reviewLines(this.values, this.facts), { 'aria-label': 'Will be created' }),

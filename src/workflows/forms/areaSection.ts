@@ -3,13 +3,14 @@ import {
   areaBandwidthProblems,
   areaBandwidthSumProblems,
   areaCountProblems,
+  areaIspTypeProblems,
   areaRegionProblems,
   problem,
   regionName,
   type Billing,
   type Problem,
 } from '../../model';
-import { IP_VERSION_CHOICES, regionChoices, type RegionOption } from './choices';
+import { IP_VERSION_CHOICES, ISP_TYPE_CHOICES, ispTypeChoices, regionChoices, type RegionOption } from './choices';
 import { liveFlags } from './facts';
 import { parseWholeNumber, ProblemList, type FieldSpec } from './fields';
 
@@ -18,11 +19,14 @@ export interface AreaValues {
   /** Mbit/s, as typed; may be empty for pay-as-you-go instances. */
   bandwidth: string;
   ipVersion: string;
+  /** The line, BGP or BGP_PRO: chosen only for an instance billed by data transfer (optional in a saved state). */
+  ispType?: string;
 }
 
-export const AREA_DEFAULTS: AreaValues = { region: 'cn-beijing', bandwidth: '2', ipVersion: 'IPv6' };
+export const AREA_DEFAULTS: AreaValues = { region: 'cn-beijing', bandwidth: '2', ipVersion: 'IPv6', ispType: 'BGP' };
 
-export function areaFields(prefix: string, regions: readonly RegionOption[], v: AreaValues, opts: { optionalBandwidth?: boolean } = {}): FieldSpec[] {
+/** `byDataTransfer`: the instance is pay-as-you-go billed by data transfer (no plan): bandwidth optional, a line to choose. */
+export function areaFields(prefix: string, regions: readonly RegionOption[], v: AreaValues, opts: { byDataTransfer?: boolean } = {}): FieldSpec[] {
   // For IPv6 clients only the IPv6-capable regions, as the console's IPv6 tab lists them.
   return [
     { path: `${prefix}.region`, label: 'Regions', kind: 'select', choices: regionChoices(regions, { ipv6Only: v.ipVersion === 'IPv6' }), help: 'Where the clients that need acceleration are.' },
@@ -30,9 +34,17 @@ export function areaFields(prefix: string, regions: readonly RegionOption[], v: 
       path: `${prefix}.bandwidth`,
       label: 'Bandwidth',
       kind: 'text',
-      help: opts.optionalBandwidth ? 'Mbit/s, at least 2; may stay empty when traffic is billed by data transfer.' : 'Mbit/s allocated to this area from the bandwidth plan; at least 2.',
+      help: opts.byDataTransfer ? 'Mbit/s, at least 2; may stay empty when traffic is billed by data transfer.' : 'Mbit/s allocated to this area from the bandwidth plan; at least 2.',
     },
     { path: `${prefix}.ipVersion`, label: 'Internet Protocol', kind: 'select', choices: IP_VERSION_CHOICES },
+    {
+      path: `${prefix}.ispType`,
+      label: 'Line Type',
+      kind: 'select',
+      choices: ispTypeChoices(regions, v.region),
+      disabled: !opts.byDataTransfer,
+      help: opts.byDataTransfer ? 'The line of this area: an instance billed by data transfer chooses it per area.' : 'An instance with a bandwidth plan uses the plan\'s line.',
+    },
   ];
 }
 
@@ -60,6 +72,14 @@ export function validateArea(prefix: string, v: AreaValues, facts: AreaFacts): P
   }
   if (!out.hasError(region) && facts.spec) out.add(areaCountProblems(facts.spec, facts.existing.length + 1, region));
   if (!IP_VERSION_CHOICES.some((c) => c.value === v.ipVersion)) out.add([problem('enum', `${prefix}.ipVersion`, 'Internet Protocol must be IPv6 or IPv4.')]);
+  if (facts.billing === 'payAsYouGo') {
+    const line = `${prefix}.ispType`;
+    if (v.ispType !== undefined && !ISP_TYPE_CHOICES.some((c) => c.value === v.ispType)) {
+      out.add([problem('enum', line, `Line Type must be ${ISP_TYPE_CHOICES.map((c) => c.label).join(' or ')}.`)]);
+    } else if (!out.hasError(region)) {
+      out.add(areaIspTypeProblems(areaIspType(v), v.region, { hasPlan: false, live: liveFlags(facts) }, line));
+    }
+  }
 
   const path = `${prefix}.bandwidth`;
   if (facts.billing === 'payAsYouGo' && v.bandwidth.trim() === '') return out.items;
@@ -73,4 +93,9 @@ export function validateArea(prefix: string, v: AreaValues, facts: AreaFacts): P
     }
   }
   return out.items;
+}
+
+/** The area's line as it will be created: BGP unless the form chose BGP_PRO. */
+export function areaIspType(v: AreaValues): 'BGP' | 'BGP_PRO' {
+  return v.ispType === 'BGP_PRO' ? 'BGP_PRO' : 'BGP';
 }

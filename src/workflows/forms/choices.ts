@@ -11,6 +11,8 @@ export interface RegionOption {
   /** The live SupportIpv6 flag, or the seed's list when offline. */
   supportIpv6: boolean;
   chinaMainland: boolean;
+  /** The lines the live list offers there (IspTypeList: BGP, BGP_PRO); undefined offline. */
+  ispTypes?: string[];
 }
 
 /** The model's regions, IPv6 support from the seed's list: what the forms offer before (or without) the live list. */
@@ -92,6 +94,18 @@ export const IP_VERSION_CHOICES: readonly Choice[] = [
   { value: 'IPv6', label: 'IPv6', description: 'IPv6 clients connect to GA (the walk-through).' },
   { value: 'IPv4', label: 'IPv4', description: 'IPv4 clients connect to GA.' },
 ];
+
+/** The line of an area of an instance billed by data transfer (CreateIpSets IspType). */
+export const ISP_TYPE_CHOICES: readonly Choice[] = [
+  { value: 'BGP', label: 'BGP (Multi-ISP)', description: 'The default line, offered in every region.' },
+  { value: 'BGP_PRO', label: 'BGP (Multi-ISP) Pro', description: 'Optimised routes to the Chinese mainland, in the regions that offer it.' },
+];
+
+/** The lines a region offers: the live IspTypeList when known, else both. */
+export function ispTypeChoices(regions: readonly RegionOption[], regionId: string): Choice[] {
+  const offered = regions.find((r) => r.regionId === regionId)?.ispTypes;
+  return offered && offered.length > 0 ? ISP_TYPE_CHOICES.filter((c) => offered.includes(c.value)) : [...ISP_TYPE_CHOICES];
+}
 
 export const PROTOCOL_CHOICES: readonly Choice[] = ['TCP', 'UDP', 'HTTP', 'HTTPS'].map((p) => ({ value: p, label: p }));
 

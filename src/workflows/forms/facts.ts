@@ -20,6 +20,15 @@ export interface AccountFacts {
   sandbox: boolean;
   /** Names of the account's accelerators: a new instance must not take one (the plan would adopt it). */
   acceleratorNames: string[];
+  /** Pay-as-you-go GA on the account; undefined when it could not be read. Only pay-as-you-go instances need it. */
+  payAsYouGo?: PayAsYouGoFacts;
+}
+
+export interface PayAsYouGoFacts {
+  /** DescribeAcceleratorServiceStatus: Normal, NotOpened (Create activates it, asked first), Expired, Released. */
+  status: string;
+  /** Why pay-as-you-go cannot be bought, in the workflows' words (serviceStatusProblem); none when Normal. */
+  problem?: string;
 }
 
 /** An existing accelerator, as a per-resource form needs it. */
@@ -43,7 +52,7 @@ export interface AcceleratorFacts {
 
 /** The live IPv6 flags in the shape the model's region rule takes; undefined offline (the seed's list decides). */
 export function liveFlags(facts: { regions: readonly RegionOption[]; regionsLive: boolean }): LiveRegionFlags[] | undefined {
-  return facts.regionsLive ? facts.regions.map((r) => ({ regionId: r.regionId, supportIpv6: r.supportIpv6 })) : undefined;
+  return facts.regionsLive ? facts.regions.map((r) => ({ regionId: r.regionId, supportIpv6: r.supportIpv6, ...(r.ispTypes ? { ispTypes: r.ispTypes } : {}) })) : undefined;
 }
 
 export function hasZone(facts: { zones: readonly ZoneFacts[] }, name: string): ZoneFacts | undefined {

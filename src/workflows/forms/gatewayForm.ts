@@ -15,10 +15,10 @@ import {
   type IpVersion,
   type Problem,
 } from '../../model';
-import { AREA_DEFAULTS, areaFields, validateArea, type AreaValues } from './areaSection';
+import { AREA_DEFAULTS, areaFields, areaIspType, validateArea, type AreaValues } from './areaSection';
 import { NO_ZONE, parseTerm, type RegionOption } from './choices';
 import { DNS_DEFAULTS, dnsFields, freeHost, recordsReplaced, validateDns, type DnsValues, type RecordTarget } from './dnsSection';
-import type { AccountFacts } from './facts';
+import type { AccountFacts, PayAsYouGoFacts } from './facts';
 import { parseWholeNumber, type FieldSpec, type SectionSpec } from './fields';
 import {
   ENDPOINT_DEFAULTS,
@@ -99,13 +99,13 @@ export function gatewaySections(v: GatewayValues, facts: AccountFacts): SectionS
       id: 'purchase',
       title: GATEWAY_STEPS[0].title,
       intro: 'Enter what you know about the web service; "Generate Service List" recommends an instance and a basic bandwidth plan. Then adjust what will be bought.',
-      fields: [...guideFields(facts.regions), ...purchaseFields('purchase', v.purchase)],
+      fields: [...guideFields(facts.regions), ...purchaseFields('purchase', v.purchase, facts.payAsYouGo)],
     },
     {
       id: 'area',
       title: GATEWAY_STEPS[1].title,
       intro: 'The region of the users who need the acceleration; GA allocates an accelerated IPv6 address there.',
-      fields: areaFields('area', facts.regions, v.area, { optionalBandwidth: parseTerm(v.purchase.term)?.billing === 'payAsYouGo' }),
+      fields: areaFields('area', facts.regions, v.area, { byDataTransfer: parseTerm(v.purchase.term)?.billing === 'payAsYouGo' }),
     },
     {
       id: 'listener',
@@ -124,12 +124,12 @@ export function validateGateway(v: GatewayValues, facts: AccountFacts): Problem[
   const billing = term?.billing ?? 'subscription';
   return sortProblems([
     ...validateGuide(v.guide, facts.regions),
-    ...validatePurchase('purchase', v.purchase, { acceleratorNames: facts.acceleratorNames, backendOnAlibabaCloud: v.guide.serverArea === 'onAlibabaCloud' }),
+    ...validatePurchase('purchase', v.purchase, { acceleratorNames: facts.acceleratorNames, backendOnAlibabaCloud: v.guide.serverArea === 'onAlibabaCloud', payAsYouGo: facts.payAsYouGo }),
     ...validateArea('area', v.area, {
       regions: facts.regions,
       regionsLive: facts.regionsLive,
       billing,
-      spec: v.purchase.spec,
+      spec: billing === 'subscription' ? v.purchase.spec : undefined,
       planBandwidth: planBandwidthOf(v.purchase),
       planPending: true,
       existing: [],
@@ -170,14 +170,17 @@ export function applyRecommendation(v: GatewayValues, r: Recommendation): Gatewa
 export function gatewayConfig(v: GatewayValues): GaConfig {
   const term = parseTerm(v.purchase.term) ?? { billing: 'subscription' as const, cycle: 'Month' as const, duration: 1 };
   const ports = parsePorts(v.listener.ports);
+  const byDataTransfer = term.billing === 'payAsYouGo';
   const accelerator: AcceleratorConfig = {
     name: v.purchase.instanceName,
-    spec: v.purchase.spec,
+    // A subscription names its specification; an instance billed by data transfer has none (model OFFERED_PURCHASES).
+    ...(byDataTransfer ? {} : { spec: v.purchase.spec }),
     billing: term.billing,
     areas: [{
       region: v.area.region,
       ipVersion: v.area.ipVersion as IpVersion,
       ...(parseWholeNumber(v.area.bandwidth) !== undefined ? { bandwidth: parseWholeNumber(v.area.bandwidth) } : {}),
+      ...(byDataTransfer ? { ispType: areaIspType(v.area) } : {}),
     }],
     listeners: [{
       name: v.listener.name,
@@ -217,12 +220,24 @@ export function recordTarget(v: GatewayValues, known: { ipv6Address?: string; cn
 
 /** The review: everything that will be created, one line per resource, in the order it is created. */
 export function reviewLines(v: GatewayValues, facts?: Pick<AccountFacts, 'zones'>): string[] {
-  const term = parseTerm(v.purchase.term);
-  const lines = [
-    `GA instance "${v.purchase.instanceName}", ${specName(v.purchase.spec)}${term?.billing === 'payAsYouGo' ? ', pay-as-you-go (billed by data transfer)' : ''}`,
+  return [...boughtLines(v), ...createdLines(v, facts)];
+}
+
+/** The review's lines of what is bought: the instance, and a subscription's basic bandwidth plan. */
+export function boughtLines(v: GatewayValues): string[] {
+  if (parseTerm(v.purchase.term)?.billing === 'payAsYouGo') return [`GA instance "${v.purchase.instanceName}", pay-as-you-go (billed by data transfer)`];
+  return [
+    `GA instance "${v.purchase.instanceName}", ${specName(v.purchase.spec)}`,
+    `Basic bandwidth plan: ${v.purchase.bandwidthType}, ${v.purchase.peakBandwidth} Mbit/s, bound to the instance`,
   ];
-  if (term?.billing !== 'payAsYouGo') lines.push(`Basic bandwidth plan: ${v.purchase.bandwidthType}, ${v.purchase.peakBandwidth} Mbit/s, bound to the instance`);
-  lines.push(`Acceleration area ${regionName(v.area.region)}: ${v.area.ipVersion}${v.area.bandwidth.trim() ? `, ${v.area.bandwidth} Mbit/s` : ''}`);
+}
+
+/** The review's lines of what is created once the instance exists, in the order it is created. */
+export function createdLines(v: GatewayValues, facts?: Pick<AccountFacts, 'zones'>): string[] {
+  const byDataTransfer = parseTerm(v.purchase.term)?.billing === 'payAsYouGo';
+  const lines: string[] = [];
+  const line = byDataTransfer ? `, line ${areaIspType(v.area)}` : '';
+  lines.push(`Acceleration area ${regionName(v.area.region)}: ${v.area.ipVersion}${v.area.bandwidth.trim() ? `, ${v.area.bandwidth} Mbit/s` : ''}${line}`);
   lines.push(`Listener "${v.listener.name}": ${v.listener.protocol} ${v.listener.ports}, client affinity ${v.listener.clientAffinity === 'SOURCE_IP' ? 'source IP address' : 'disabled'}`);
   lines.push(`Endpoint group "${v.endpointGroup.name}" in ${regionName(v.endpointGroup.region)}${v.endpointGroup.preserveClientIp ? ', client IP preserved' : ''}: ${v.endpoints.map((e) => `${e.address.trim()} (weight ${e.weight})`).join(', ')}`);
   if (v.dns.zone !== NO_ZONE) {
@@ -234,6 +249,6 @@ export function reviewLines(v: GatewayValues, facts?: Pick<AccountFacts, 'zones'
 }
 
 /** What Create buys, on what terms: the confirmation modal's text. */
-export function gatewayPurchase(v: GatewayValues, opts: { sandbox?: boolean } = {}): PurchaseLines {
+export function gatewayPurchase(v: GatewayValues, opts: { sandbox?: boolean; payAsYouGo?: PayAsYouGoFacts } = {}): PurchaseLines {
   return purchaseLines(v.purchase, opts);
 }

@@ -12,6 +12,7 @@ import {
   type Problem,
 } from '../../model';
 import { bandwidthTypeChoices, parseTerm, specChoices, termChoices, termLabel, termValue, type Term } from './choices';
+import type { PayAsYouGoFacts } from './facts';
 import { parseWholeNumber, ProblemList, type FieldSpec } from './fields';
 
 export interface PurchaseValues {
@@ -34,13 +35,20 @@ export const PURCHASE_DEFAULTS: PurchaseValues = {
   peakBandwidth: '2',
 };
 
-export function purchaseFields(prefix: string, values: PurchaseValues): FieldSpec[] {
+export function purchaseFields(prefix: string, values: PurchaseValues, payAsYouGoFacts?: PayAsYouGoFacts): FieldSpec[] {
   const payAsYouGo = parseTerm(values.term)?.billing === 'payAsYouGo';
   return [
     { path: `${prefix}.instanceName`, label: 'Instance Name', kind: 'text', help: '2–128 characters: letters, digits, _ and -, starting with a letter.' },
-    { path: `${prefix}.term`, label: 'Term', kind: 'select', choices: termChoices() },
+    { path: `${prefix}.term`, label: 'Term', kind: 'select', choices: termChoices(), help: termHelp(payAsYouGo, payAsYouGoFacts) },
     { path: `${prefix}.autoRenew`, label: 'Auto-Renewal', kind: 'checkbox', disabled: payAsYouGo, help: 'Renew the subscription by one month when it ends.' },
-    { path: `${prefix}.spec`, label: 'Specification', kind: 'select', choices: specChoices() },
+    {
+      path: `${prefix}.spec`,
+      label: 'Specification',
+      kind: 'select',
+      choices: specChoices(),
+      disabled: payAsYouGo,
+      help: payAsYouGo ? 'An instance billed by data transfer has no specification.' : undefined,
+    },
     {
       path: `${prefix}.bandwidthType`,
       label: 'Bandwidth Type',
@@ -53,8 +61,18 @@ export function purchaseFields(prefix: string, values: PurchaseValues): FieldSpe
   ];
 }
 
+/** What an ordinary account can buy, and what pay-as-you-go needs on this account. */
+function termHelp(payAsYouGo: boolean, facts: PayAsYouGoFacts | undefined): string {
+  if (!payAsYouGo) return 'A subscription instance with a subscription basic bandwidth plan, or pay-as-you-go billed by data transfer.';
+  if (facts?.status === 'NotOpened') return `${NOT_OPENED}: Create asks to activate it (free) together with the purchase.`;
+  return 'Billed by data transfer: no specification and no bandwidth plan; each area chooses its line.';
+}
+
+const NOT_OPENED = 'Global Accelerator is not activated for pay-as-you-go on this account yet';
+
 export interface PurchaseFacts {
   acceleratorNames: readonly string[];
+  payAsYouGo?: PayAsYouGoFacts;
   /** The guide's Server Area: a backend off Alibaba Cloud needs Enhanced. */
   backendOnAlibabaCloud?: boolean;
 }
@@ -69,8 +87,9 @@ export function validatePurchase(prefix: string, v: PurchaseValues, facts: Purch
   const term = parseTerm(v.term);
   if (!term) out.add([problem('enum', termPath, 'Choose a term: a subscription of 1 to 9 months or 1 to 3 years, or pay-as-you-go.')]);
   else if (term.billing === 'subscription') out.add(termProblems(term.cycle, term.duration, { cycle: termPath, duration: termPath }));
-  out.add(specProblems(v.spec, `${prefix}.spec`));
+  else if (facts.payAsYouGo?.problem && facts.payAsYouGo.status !== 'NotOpened') out.add([problem('billing', termPath, facts.payAsYouGo.problem)]);
   if (term?.billing !== 'payAsYouGo') {
+    out.add(specProblems(v.spec, `${prefix}.spec`));
     const typePath = `${prefix}.bandwidthType`;
     if (!(BANDWIDTH_TYPES as readonly string[]).includes(v.bandwidthType)) out.add([problem('enum', typePath, `Bandwidth Type must be one of ${BANDWIDTH_TYPES.join(', ')}.`)]);
     else if (facts.backendOnAlibabaCloud !== undefined) out.add(basicBandwidthProblems(v.bandwidthType, facts.backendOnAlibabaCloud, typePath));
@@ -92,18 +111,23 @@ export interface PurchaseLines {
   subscription: boolean;
 }
 
-export function purchaseLines(v: PurchaseValues, opts: { sandbox?: boolean } = {}): PurchaseLines {
+export function purchaseLines(v: PurchaseValues, opts: { sandbox?: boolean; payAsYouGo?: PayAsYouGoFacts } = {}): PurchaseLines {
   const term = parseTerm(v.term) ?? ({ billing: 'subscription', cycle: 'Month', duration: 1 } satisfies Term);
-  const renew = term.billing === 'subscription' ? (v.autoRenew ? ', renewed automatically' : ', not renewed automatically') : '';
   const termWords = termLabel(term).toLowerCase();
-  const lines = [`GA instance "${v.instanceName}": ${specName(v.spec)}, ${termWords}${renew}.`];
+  const lines: string[] = [];
+  let title: string;
   if (term.billing === 'subscription') {
+    const renew = v.autoRenew ? ', renewed automatically' : ', not renewed automatically';
+    lines.push(`GA instance "${v.instanceName}": ${specName(v.spec)}, ${termWords}${renew}.`);
     lines.push(`Basic bandwidth plan: ${v.bandwidthType as BandwidthType}, ${v.peakBandwidth} Mbit/s, ${termWords}${renew}, bound to the instance.`);
     lines.push('Subscriptions are paid up front and cannot be deleted before the term ends.');
+    title = `Buy GA instance "${v.instanceName}" (${specName(v.spec)}) and a ${v.peakBandwidth} Mbit/s ${v.bandwidthType} bandwidth plan?`;
   } else {
-    lines.push('Traffic is billed by data transfer (CDT): no bandwidth plan is bought.');
+    if (opts.payAsYouGo?.status === 'NotOpened') lines.push('First: activate Global Accelerator for pay-as-you-go on the account (OpenAcceleratorService; activation is free).');
+    lines.push(`GA instance "${v.instanceName}": ${termWords}; no specification.`);
+    lines.push('Traffic is billed by data transfer (CDT): no bandwidth plan is bought. The instance can be deleted at any time.');
+    title = `Buy pay-as-you-go GA instance "${v.instanceName}", billed by data transfer?`;
   }
   if (opts.sandbox) lines.push('This is the local sandbox: nothing is ordered from Alibaba Cloud and nothing costs money.');
-  const plan = term.billing === 'subscription' ? ` and a ${v.peakBandwidth} Mbit/s ${v.bandwidthType} bandwidth plan` : '';
-  return { title: `Buy GA instance "${v.instanceName}" (${specName(v.spec)})${plan}?`, lines, subscription: term.billing === 'subscription' };
+  return { title, lines, subscription: term.billing === 'subscription' };
 }

@@ -20,7 +20,7 @@ import {
   type ListenerConfig,
   type Problem,
 } from '../../model';
-import { AREA_DEFAULTS, areaFields, validateArea, type AreaValues } from './areaSection';
+import { AREA_DEFAULTS, areaFields, areaIspType, validateArea, type AreaValues } from './areaSection';
 import type { RegionOption } from './choices';
 import { DNS_DEFAULTS, dnsFields, freeHost, validateDns, type DnsValues } from './dnsSection';
 import type { AcceleratorFacts, ZoneFacts } from './facts';
@@ -135,7 +135,7 @@ const addArea: ResourceForm = {
     const free = f.regions.find((r) => r.supportIpv6 && !f.accelerator.areas.some((a) => a.region === r.regionId));
     return { area: { ...AREA_DEFAULTS, region: free?.regionId ?? AREA_DEFAULTS.region } };
   },
-  sections: (v, f) => [{ id: 'area', title: 'Acceleration area', fields: areaFields('area', f.regions, v.area ?? AREA_DEFAULTS, { optionalBandwidth: f.accelerator.billing === 'payAsYouGo' }) }],
+  sections: (v, f) => [{ id: 'area', title: 'Acceleration area', fields: areaFields('area', f.regions, v.area ?? AREA_DEFAULTS, { byDataTransfer: f.accelerator.billing === 'payAsYouGo' }) }],
   validate: (v, f) =>
     sortProblems(validateArea('area', v.area ?? missing('area'), {
       regions: f.regions,
@@ -148,9 +148,13 @@ const addArea: ResourceForm = {
   change(v, f) {
     const a = v.area ?? missing('area');
     const bandwidth = parseWholeNumber(a.bandwidth);
-    return { kind: 'createArea', acceleratorId: f.accelerator.id, area: { region: a.region, ipVersion: a.ipVersion as IpVersion, ...(bandwidth !== undefined ? { bandwidth } : {}) } };
+    const line = f.accelerator.billing === 'payAsYouGo' ? { ispType: areaIspType(a) } : {};
+    return { kind: 'createArea', acceleratorId: f.accelerator.id, area: { region: a.region, ipVersion: a.ipVersion as IpVersion, ...(bandwidth !== undefined ? { bandwidth } : {}), ...line } };
   },
-  describe: (v) => `Acceleration area ${regionName(v.area?.region ?? '')} (${v.area?.ipVersion}${v.area?.bandwidth.trim() ? `, ${v.area.bandwidth} Mbit/s` : ''})`,
+  describe: (v, f) => {
+    const line = v.area && f.accelerator.billing === 'payAsYouGo' ? `, line ${areaIspType(v.area)}` : '';
+    return `Acceleration area ${regionName(v.area?.region ?? '')} (${v.area?.ipVersion}${v.area?.bandwidth.trim() ? `, ${v.area.bandwidth} Mbit/s` : ''}${line})`;
+  },
 };
 
 function listenerConfig(l: ListenerValues, g: EndpointGroupValues, rows: readonly EndpointRow[]): ListenerConfig {

@@ -45,7 +45,7 @@ test('every field has the label the issue names, exactly once (the endpoint row 
   assert.deepEqual(labels, [
     'Acceleration Area', 'Service Region', 'ICP Filing', 'Server Area', 'Peak Bandwidth Range', 'Maximum Concurrent Connections',
     'Instance Name', 'Term', 'Auto-Renewal', 'Specification', 'Bandwidth Type', 'Peak Bandwidth',
-    'Regions', 'Bandwidth', 'Internet Protocol',
+    'Regions', 'Bandwidth', 'Internet Protocol', 'Line Type',
     'Listener Name', 'Protocol', 'Port Number', 'Client Affinity', 'Endpoint Group Name', 'Region', 'Preserve Client IP',
     'Backend Service Type', 'Backend Service', 'Weight',
     'Domain Name', 'Type', 'Host', 'TTL',
@@ -67,22 +67,78 @@ test('the purchase: name rule and a name taken in the account, term, spec, plan 
   assert.deepEqual(validateGateway(values((v) => { v.purchase.bandwidthType = 'Basic'; v.guide.serverArea = 'onAlibabaCloud'; }), facts), []);
 });
 
-test('pay-as-you-go billed by data transfer: no plan fields checked, area bandwidth optional', () => {
+test('the Term offers what an ordinary account can buy: subscriptions of 1–9 months or 1–3 years (with a subscription plan), or pay-as-you-go by data transfer', () => {
+  const term = gatewaySections(values(), facts)[0].fields.find((f) => f.label === 'Term');
+  const choices = term?.choices?.map((c) => c.value) ?? [];
+  assert.deepEqual(choices, [
+    ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `subscription:Month:${n}`),
+    ...[1, 2, 3].map((n) => `subscription:Year:${n}`),
+    'payAsYouGo',
+  ]);
+  assert.match(term?.choices?.at(-1)?.label ?? '', /billed by data transfer \(no bandwidth plan\)/);
+  // Every subscription comes with a subscription basic plan: the config carries the term and the plan.
+  const config = gatewayConfig(values((v) => (v.purchase.term = 'subscription:Year:3')));
+  assert.deepEqual(config.accelerators[0].term, { cycle: 'Year', duration: 3, autoRenew: false });
+  assert.deepEqual(config.accelerators[0].bandwidthPlan, { bandwidthType: 'Enhanced', bandwidth: 2 });
+  assert.equal(config.accelerators[0].spec, '1');
+  assert.equal(config.accelerators[0].areas[0].ispType, undefined, 'an instance with a plan uses the plan\'s line');
+});
+
+test('pay-as-you-go billed by data transfer: no specification and no plan, area bandwidth optional, the area\'s line', () => {
   const v = values((x) => {
     x.purchase.term = 'payAsYouGo';
     x.purchase.peakBandwidth = '';
     x.purchase.bandwidthType = '';
+    x.purchase.spec = '';
     x.area.bandwidth = '';
   });
   assert.deepEqual(validateGateway(v, facts), []);
   const config = gatewayConfig(v);
   assert.equal(config.accelerators[0].billing, 'payAsYouGo');
+  assert.equal(config.accelerators[0].spec, undefined, 'an instance billed by data transfer has no specification');
   assert.equal(config.accelerators[0].bandwidthPlan, undefined);
   assert.equal(config.accelerators[0].term, undefined);
   assert.equal(config.accelerators[0].areas[0].bandwidth, undefined);
-  const plan = gatewaySections(v, facts)[0].fields.filter((f) => ['Bandwidth Type', 'Peak Bandwidth', 'Auto-Renewal'].includes(f.label));
-  assert.deepEqual(plan.map((f) => f.disabled), [true, true, true]);
-  assert.match(gatewayPurchase(v).lines.join(' '), /billed by data transfer/);
+  assert.equal(config.accelerators[0].areas[0].ispType, 'BGP');
+  assert.equal(gatewayConfig(values((x) => { x.purchase.term = 'payAsYouGo'; x.area.ispType = 'BGP_PRO'; })).accelerators[0].areas[0].ispType, 'BGP_PRO');
+  const fields = gatewaySections(v, facts).flatMap((s) => s.fields);
+  const disabled = (label: string) => fields.find((f) => f.label === label)?.disabled ?? false;
+  assert.deepEqual(['Specification', 'Bandwidth Type', 'Peak Bandwidth', 'Auto-Renewal', 'Line Type'].map(disabled), [true, true, true, true, false]);
+  assert.equal(disabled('Line Type'), false);
+  assert.equal(gatewaySections(values(), facts).flatMap((s) => s.fields).find((f) => f.label === 'Line Type')?.disabled, true, 'a subscription has no line to choose');
+  const bought = gatewayPurchase(v);
+  assert.equal(bought.subscription, false);
+  assert.match(bought.title, /pay-as-you-go GA instance "web-ipv6-2", billed by data transfer/);
+  assert.doesNotMatch(bought.title + bought.lines.join(' '), /Small I|bandwidth plan:/);
+  assert.match(bought.lines.join(' '), /billed by data transfer \(CDT\): no bandwidth plan/);
+  const review = reviewLines(v, facts);
+  assert.match(review[0], /^GA instance "web-ipv6-2", pay-as-you-go \(billed by data transfer\)$/);
+  assert.match(review[1], /^Acceleration area China \(Beijing\): IPv6, line BGP$/);
+});
+
+test('pay-as-you-go on this account: not activated is said (Create activates it after asking), overdue is an error in the service\'s words', () => {
+  const payg = (x: GatewayValues) => (x.purchase.term = 'payAsYouGo');
+  const notOpened = account({ payAsYouGo: { status: 'NotOpened', problem: 'not activated' } });
+  assert.deepEqual(validateGateway(values(payg), notOpened), [], 'Create may activate it: the plan asks with the purchase');
+  const term = gatewaySections(values(payg), notOpened)[0].fields.find((f) => f.label === 'Term');
+  assert.match(term?.help ?? '', /not activated for pay-as-you-go.*Create asks to activate it/);
+  assert.match(gatewayPurchase(values(payg), { payAsYouGo: notOpened.payAsYouGo }).lines[0], /activate Global Accelerator for pay-as-you-go/);
+  const overdue = account({ payAsYouGo: { status: 'Expired', problem: 'Pay-as-you-go Global Accelerator is expired on this account because of an overdue payment.' } });
+  const p = at(validateGateway(values(payg), overdue), 'purchase.term', 'billing');
+  assert.match(p.message, /overdue payment/);
+  assert.deepEqual(validateGateway(values(), overdue), [], 'a subscription needs no pay-as-you-go service');
+});
+
+test('the line of an area billed by data transfer: the lines the live list offers in the region', () => {
+  const payg = (x: GatewayValues) => (x.purchase.term = 'payAsYouGo');
+  const live = account({ regionsLive: true, regions: account().regions.map((r) => ({ ...r, ispTypes: r.regionId === 'cn-beijing' ? ['BGP', 'BGP_PRO'] : ['BGP'] })) });
+  const lineField = (v: GatewayValues) => gatewaySections(v, live)[1].fields.find((f) => f.label === 'Line Type')?.choices?.map((c) => c.value);
+  assert.deepEqual(lineField(values(payg)), ['BGP', 'BGP_PRO']);
+  assert.deepEqual(lineField(values((x) => { payg(x); x.area.region = 'cn-hongkong'; })), ['BGP']);
+  const p = at(validateGateway(values((x) => { payg(x); x.area.region = 'cn-hongkong'; x.area.ispType = 'BGP_PRO'; }), live), 'area.ispType', 'ispType');
+  assert.equal(p.message, 'cn-hongkong offers BGP lines to this account, not BGP_PRO.');
+  at(validateGateway(values((x) => { payg(x); x.area.ispType = 'MPLS'; }), facts), 'area.ispType', 'enum');
+  assert.deepEqual(validateGateway(values((x) => (x.area.ispType = 'MPLS')), facts), [], 'a subscription ignores the line');
 });
 
 test('the area: IPv6 regions only (the seed\'s list offline, the live flags online), bandwidth ≥ 2 within the plan, areas per spec', () => {

@@ -51,7 +51,7 @@ test('six per-resource forms, each with its submit label and only the issue\'s l
     const form = resourceForm(kind);
     return form.sections(form.defaults(f), f).flatMap((s) => [...s.fields.map((x) => x.label), ...(s.rows?.fields.map((x) => x.label) ?? [])]);
   };
-  assert.deepEqual(labels('addArea'), ['Regions', 'Bandwidth', 'Internet Protocol']);
+  assert.deepEqual(labels('addArea'), ['Regions', 'Bandwidth', 'Internet Protocol', 'Line Type']);
   assert.deepEqual(labels('addListener'), ['Listener Name', 'Protocol', 'Port Number', 'Client Affinity', 'Endpoint Group Name', 'Region', 'Preserve Client IP', 'Backend Service Type', 'Backend Service', 'Weight']);
   assert.deepEqual(labels('addEndpointGroup'), ['Endpoint Group Name', 'Region', 'Preserve Client IP', 'Backend Service Type', 'Backend Service', 'Weight']);
   assert.deepEqual(labels('editEndpoints'), ['Backend Service Type', 'Backend Service', 'Weight']);
@@ -74,6 +74,13 @@ test('Add Acceleration Area: a free IPv6 region by default; a region it has, the
   at(form.validate(withDefaults('addArea', noPlan), noPlan), 'area.bandwidth', 'billing');
   const cdt = facts({}, (a) => { a.billing = 'payAsYouGo'; a.planBandwidth = undefined; });
   assert.deepEqual(form.validate(withDefaults('addArea', cdt, (x) => (x.area!.bandwidth = '')), cdt), [], 'billed by data transfer: no plan, bandwidth optional');
+  // An area of an instance billed by data transfer carries its line (CreateIpSets IspType); with a plan it has none.
+  const cdtArea = withDefaults('addArea', cdt, (x) => { x.area!.bandwidth = ''; x.area!.ispType = 'BGP_PRO'; });
+  assert.deepEqual(form.change(cdtArea, cdt), { kind: 'createArea', acceleratorId: 'ga-bp1seed', area: { region: 'cn-qingdao', ipVersion: 'IPv6', ispType: 'BGP_PRO' } });
+  assert.match(form.describe(cdtArea, cdt), /line BGP_PRO/);
+  const line = (ff: typeof f) => form.sections(withDefaults('addArea', ff), ff)[0].fields.find((x) => x.label === 'Line Type');
+  assert.equal(line(cdt)?.disabled, false);
+  assert.equal(line(f)?.disabled, true);
 });
 
 test('Add Listener: a free name and port by default; the accelerator\'s ports and names are taken', () => {

@@ -44,7 +44,7 @@ test('pictures of the Create IPv6 Gateway form', { timeout: 300_000 }, async () 
       await fill(frame, 'Peak Bandwidth Range', '30');
       await choose(frame, 'Maximum Concurrent Connections', '10 Thousand');
       await press(frame, 'Generate Service List');
-      await fill(frame, 'Instance Name', 'shop-ipv6');
+      await fill(frame, 'Instance Name', 'store-ipv6');
       await shoot(page, frame, 'screenshot-create-gateway.png');
 
       await theme(page, 'Default High Contrast', 'hc-black');
@@ -56,10 +56,10 @@ test('pictures of the Create IPv6 Gateway form', { timeout: 300_000 }, async () 
       await fill(frame, 'Port Number', String(port));
       await fill(frame, 'Weight', '100');
       await fill(frame, 'Backend Service', '127.0.0.1');
-      await fill(frame, 'Host', 'shop');
+      await fill(frame, 'Host', 'store');
       await press(frame, 'Create');
       await answerDialog(page, 'Buy and Create');
-      await frame.getByRole('heading', { name: 'IPv6 gateway "shop-ipv6" is ready' }).waitFor({ timeout: 90_000 });
+      await frame.getByRole('heading', { name: 'IPv6 gateway "store-ipv6" is ready' }).waitFor({ timeout: 90_000 });
       await press(frame, 'Probe over IPv6');
       await frame.locator('.probe-verdict:not(.probe-running)').waitFor({ timeout: 60_000 });
       await runFromCommandPalette(page, 'View: Close Panel');

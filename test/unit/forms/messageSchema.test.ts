@@ -13,6 +13,8 @@ const valid: WebviewMessage[] = [
   { type: 'painted' },
   { type: 'create', values },
   { type: 'submit', values: { area: { region: 'cn-beijing', bandwidth: '2', ipVersion: 'IPv6' } } },
+  { type: 'submit', values: { area: { region: 'cn-hongkong', bandwidth: '', ipVersion: 'IPv6', ispType: 'BGP_PRO' } } },
+  { type: 'create', values: { ...values, purchase: { ...values.purchase, term: 'payAsYouGo', spec: '' }, area: { ...values.area, ispType: 'BGP_PRO' } } },
   { type: 'submit', values: { endpoints: [{ type: 'Ip', address: '203.0.113.10', weight: '100' }] } },
   { type: 'submit', values: { bandwidth: '10' } },
   { type: 'cancel' },
@@ -71,6 +73,8 @@ test('wrong types are refused: numbers for strings, strings for booleans, object
   refused(bad((v) => ((v as Record<string, unknown>).endpoints = { 0: values.endpoints[0] })), /endpoints/);
   refused(bad((v) => ((v.endpoints[0] as unknown as Record<string, unknown>).weight = 100)), /weight/);
   refused(bad((v) => delete (v as Partial<typeof values>).dns), /dns/);
+  refused(bad((v) => ((v.area as unknown as Record<string, unknown>).ispType = 7)), /area\.ispType/);
+  refused(bad((v) => ((v.area as unknown as Record<string, unknown>).ispType = 'B'.repeat(200))), /area\.ispType/);
   refused({ type: 'retry', step: 'everything' }, /step/);
   refused({ type: 'copy', what: 'secret' }, /what/);
   refused({ type: 'retry' }, /step/);

@@ -6,7 +6,7 @@ import { isCloudError } from '../cloud';
 import { errorMessage } from '../ui/commands';
 import type { Session } from '../ui/session';
 import { acceleratorConsoleUrl } from './consoleLinks';
-import { recordsPointingAt } from './dnsScan';
+import { recordsPointingAt } from '../workflows';
 import {
   planAcceleratorDelete,
   planAreaDelete,

@@ -15,7 +15,7 @@ import type {
   WaitProgress,
 } from '../cloud';
 import { recordFqdn, regionName } from '../model';
-import { recordsPointingAt } from './dnsScan';
+import { recordsPointingAt } from '../workflows';
 import type { AcceleratorDetails } from './loader';
 import { listenerLabel } from './presentation';
 

@@ -1,0 +1,5 @@
+// The public API of src/workflows, the one place that changes the cloud. UIs (explorer, forms, ga.yaml editor,
+// command line) import from here only. docs/ARCHITECTURE.md ("The desired-state engine") describes it.
+export * from './live/liveState';
+export { readLiveState, readAcceleratorChildren, DEFAULT_ACCELERATOR_CONCURRENCY, type LiveReaders, type ReadLiveOptions, type GaListReader, type DnsListReader } from './live/readLiveState';
+export { scanDnsZones, recordsPointingAt, DEFAULT_DNS_ZONE_LIMIT, DEFAULT_DNS_CONCURRENCY, type DnsReader, type DnsScan, type DnsScanOptions, type DnsTarget } from './live/dnsScan';

@@ -3,3 +3,19 @@
 export * from './live/liveState';
 export { readLiveState, readAcceleratorChildren, DEFAULT_ACCELERATOR_CONCURRENCY, type LiveReaders, type ReadLiveOptions, type GaListReader, type DnsListReader } from './live/readLiveState';
 export { scanDnsZones, recordsPointingAt, DEFAULT_DNS_ZONE_LIMIT, DEFAULT_DNS_CONCURRENCY, type DnsReader, type DnsScan, type DnsScanOptions, type DnsTarget } from './live/dnsScan';
+export * from './operations';
+export { acceleratorTeardown, listenerDeletion, endpointGroupDeletion, areasDeletion, chain, type TeardownContext, type AcceleratorTeardownOptions } from './teardown';
+export {
+  executeOperations,
+  remainingOperations,
+  PurchaseNotConfirmedError,
+  DEFAULT_LANE_CONCURRENCY,
+  type ApplyReport,
+  type ExecuteOptions,
+  type OperationOutcome,
+  type OperationStatus,
+  type ProgressEvent,
+} from './apply/executor';
+export { PLAN_TAG_KEY, type ApplyServices, type ResourceResult, type RunResults } from './apply/runOperation';
+export { clientTokenFor, newRunId } from './apply/clientTokens';
+export type { PurchaseSummary } from './step';

@@ -69,7 +69,8 @@ export interface AcceleratorConfig {
   id?: string;
   /** `absent` deletes the accelerator and everything under it. */
   state?: 'present' | 'absent';
-  spec: string;
+  /** Required for a subscription; a pay-as-you-go instance may have none (export writes what the account has). */
+  spec?: string;
   billing: Billing;
   term?: TermConfig;
   bandwidthPlan?: BandwidthPlanConfig;

@@ -19,3 +19,9 @@ export {
 export { PLAN_TAG_KEY, type ApplyServices, type ResourceResult, type RunResults } from './apply/runOperation';
 export { clientTokenFor, newRunId } from './apply/clientTokens';
 export type { PurchaseSummary } from './step';
+export * from './plan/types';
+export { plan, liveSelection } from './plan/plan';
+export { renderPlanText, renderChange, renderPurchases, renderReportText, planJson, PLAIN, ANSI, ACTION_SYMBOL, type Style } from './plan/render';
+export { apply, applyConfig, planConfig, PlanHasErrorsError, type ApplyConfigResult } from './apply/apply';
+export { exportConfig, type ExportOptions, type ExportResult } from './export';
+export { driftProblems } from './drift';

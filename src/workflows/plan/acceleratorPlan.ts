@@ -113,11 +113,16 @@ class AcceleratorPlanner {
         message: `${d.name} (${l.id}) is billed by a bandwidth plan but has none bound, and the file gives none: GA refuses areas, listeners and endpoint groups until a plan is bound. Add \`bandwidthPlan:\` to buy and bind one.`,
       });
     }
-    this.waitForTransient(l);
     this.updateAccelerator(l);
     const planReplaced = this.bandwidthPlan(l);
     this.areas(l, planReplaced);
     this.listeners(l, planReplaced);
+    this.deleteAreas(l);
+    this.waitForTransient(l);
+    return this.fate;
+  }
+
+  private deleteAreas(l: LiveAccelerator): void {
     if (this.areasToDelete.length > 0) {
       this.b.op(PHASE.deleteAreas, this.meta('deleteAreas', this.areasToDelete.map((a) => a.id).join(','), `Delete ${this.areasToDelete.length === 1 ? `acceleration area ${regionName(this.areasToDelete[0].region)}` : `${this.areasToDelete.length} acceleration areas`}`, this.addr), {
         type: 'deleteAreas',
@@ -125,7 +130,6 @@ class AcceleratorPlanner {
         areaIds: this.areasToDelete.map((a) => a.id),
       });
     }
-    return this.fate;
   }
 
   // ---- whole accelerator ------------------------------------------------------------------------------------
@@ -142,16 +146,16 @@ class AcceleratorPlanner {
       return;
     }
     this.deleteChanges(l, `\`state: absent\` in the file`);
-    this.waitForTransient(l);
     this.teardown(l);
+    this.waitForTransient(l);
   }
 
   /** Billing cannot change in place: a new instance (with everything in the file), after the old one goes. */
   private replaceAll(l: LiveAccelerator, why: string): void {
     this.deleteChanges(l, `replaced with the accelerator: ${why}`, true);
-    this.waitForTransient(l);
     this.teardown(l);
     this.createAll(why, l);
+    this.waitForTransient(l);
   }
 
   private teardown(l: LiveAccelerator): void {
@@ -224,8 +228,12 @@ class AcceleratorPlanner {
 
   // ---- waits for what is mid-change ---------------------------------------------------------------------------
 
-  /** Resources found mid-change (an interrupted run, another client) are waited for before anything else. */
+  /**
+   * Resources found mid-change (an interrupted run, another client) are waited for before anything else is sent
+   * to the accelerator; with nothing to send, there is nothing to wait for. Call last.
+   */
   private waitForTransient(l: LiveAccelerator): void {
+    if (!this.b.hasOps(this.lane, PHASE.wait)) return;
     const wait = (kind: ResourceKind, id: string, state: string, what: string, create: string, update: string, del: string) => {
       if (!isTransient(kind, state)) return;
       const action = state === 'deleting' ? del : state === 'init' ? create : update;

@@ -125,7 +125,8 @@ export async function executeOperations(operations: readonly Operation[], servic
         // A cancelled wait still counts the call: GA is carrying it out.
         if (cancelled) mutations += 1;
         record(outcome);
-        stoppedBy = outcome;
+        // A failed record stops nothing else; a failed accelerator step stops the rest of its lane.
+        if (op.lane !== DNS_LANE || cancelled) stoppedBy = outcome;
       }
     }
   };

@@ -273,8 +273,10 @@ async function resolveValue(v: ValueSource, ctx: OperationContext): Promise<stri
     return dnsName;
   }
   const accId = resolveId(v.ipv6Of, ctx.results);
-  const area = (await ctx.services.ga.listIpSets(accId)).find((s) => s.accelerateRegionId === v.region);
-  const address = area?.ipAddressList?.find(isIpv6);
+  const area = (await ctx.services.ga.listIpSets(accId)).find((s) => s.accelerateRegionId === v.region && s.state !== 'deleting');
+  // An area still being created (found half-done after an interrupted run) gets its address when it is active.
+  const settled = area?.ipSetId && area.state !== 'active' ? await ctx.services.ga.waitFor<IpSet>('CreateIpSets', area.ipSetId, { signal: ctx.signal, onProgress: ctx.onWait }) : area;
+  const address = settled?.ipAddressList?.find(isIpv6);
   if (!address) throw new Error(`The ${v.region} area of accelerator ${accId} has no IPv6 address${area ? ` (its IP version is ${area.ipVersion})` : ' (there is no such area)'}.`);
   return address;
 }

@@ -100,6 +100,8 @@ class AcceleratorPlanner {
           code: PLAN_CODES.subscriptionNotDeletable,
           message: `${mismatch} Replacing it would mean deleting ${l.name} (${l.id}), a subscription instance, which GA does not do through its API: change the file back, or release the instance in the console first.`,
         });
+        // Records pointing at it are judged against the instance as it is: one error, not a cascade.
+        for (const a of l.areas) this.fate.areas.set(a.region, { ipVersion: a.ipVersion, ipv6: liveIpv6Addresses({ areas: [a] })[0] });
         return this.fate;
       }
       this.replaceAll(l, mismatch);

@@ -25,3 +25,4 @@ export { renderPlanText, renderChange, renderPurchases, renderReportText, planJs
 export { apply, applyConfig, planConfig, PlanHasErrorsError, type ApplyConfigResult } from './apply/apply';
 export { exportConfig, type ExportOptions, type ExportResult } from './export';
 export { driftProblems } from './drift';
+export { editAccelerator, AcceleratorNotFoundError, type EditOptions } from './edit';

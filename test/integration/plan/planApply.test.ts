@@ -5,7 +5,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { addZone, startCloud, type Harness } from '../cloudHarness';
 import type { CloudServices } from '../../../src/cloud';
-import { apply, planConfig, PurchaseNotConfirmedError, renderPlanText, type PurchaseSummary } from '../../../src/workflows';
+import { apply, editAccelerator, planConfig, PurchaseNotConfirmedError, renderPlanText, type PurchaseSummary } from '../../../src/workflows';
 import { clone, config, payAsYouGo, walkThrough } from './configs';
 import { gaShape, mutationsIn, recordShape } from './shape';
 
@@ -164,5 +164,32 @@ describe('plan and apply against the emulator', () => {
     await assert.rejects(apply(plan, cloud, { confirmPurchase: async () => false }), PurchaseNotConfirmedError);
     await assert.rejects(apply(plan, cloud), PurchaseNotConfirmedError);
     assert.deepEqual(await calls(), []);
+  });
+});
+
+describe('one change on an existing accelerator (the forms\' per-resource edits)', () => {
+  let h: Harness;
+  let cloud: CloudServices;
+  before(async () => {
+    h = await startCloud('seed');
+    cloud = h.services();
+  });
+  after(() => h.stop());
+
+  it('plans exactly the edit: a weight, a new record; and applies it', async () => {
+    const id = Object.values((await h.admin.state()).ga.accelerators)[0].AcceleratorId;
+    const weights = await editAccelerator(cloud, id, (c) => {
+      c.accelerators[0].listeners[0].endpointGroups[0].endpoints[0].weight = 20;
+    });
+    assert.deepEqual(weights.changes.map((c) => `${c.action} ${c.kind}`), ['update endpointGroup']);
+    const record = await editAccelerator(cloud, id, (c) => {
+      const zone = c.dns.find((z) => z.zone === 'example.com');
+      zone?.records.push({ host: 'api', type: 'CNAME', to: c.accelerators[0].name, ttl: 600 });
+    }, { zones: ['example.com'] });
+    assert.deepEqual(record.changes.map((c) => `${c.action} ${c.address}`), ['create dns.example.com.api.CNAME']);
+    await h.admin.clearRequests();
+    assert.ok((await apply(record, cloud)).ok);
+    assert.deepEqual(mutationsIn(await h.admin.requests()), ['AddDomainRecord']);
+    await assert.rejects(editAccelerator(cloud, 'ga-nothere', () => undefined), /not in this account any more/);
   });
 });

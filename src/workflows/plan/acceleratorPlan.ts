@@ -326,7 +326,7 @@ class AcceleratorPlanner {
     const planRef = REF.plan(d.name);
     const create = this.b.op(
       PHASE.createPlan,
-      { ...this.meta('createBandwidthPlan', `${d.name}/${action}`, `Buy a ${want.bandwidthType} ${want.bandwidth} Mbit/s basic bandwidth plan for ${d.name}`, address), purchase: bandwidthPlanPurchase(d, want, this.input.autoPay) },
+      { ...this.meta('createBandwidthPlan', `${d.name}/${action}`, `Buy the basic bandwidth plan of ${d.name} (${want.bandwidthType}, ${want.bandwidth} Mbit/s)`, address), purchase: bandwidthPlanPurchase(d, want, this.input.autoPay) },
       { type: 'createBandwidthPlan', produces: planRef, accelerator, bandwidth: want.bandwidth, bandwidthType: want.bandwidthType, chargeType: d.billing === 'payAsYouGo' ? 'POSTPAY' : 'PREPAY', term: d.term, autoPay: this.input.autoPay },
     );
     this.b.op(PHASE.bindPlan, { ...this.meta('bindBandwidthPlan', d.name, `Bind the bandwidth plan to ${d.name}`, address), dependsOn: [create] }, { type: 'bindBandwidthPlan', plan: { ref: planRef }, accelerator });

@@ -87,21 +87,35 @@ export function renderPurchases(purchases: readonly PurchaseSummary[], style: St
   return out;
 }
 
-/** The change's name within its group: `listeners.web`, `www.example.com AAAA`. */
+/** The change's name within its group: `web`, `web-backend (cn-beijing) of listener web`, `www.example.com AAAA`. */
 function label(c: Change): string {
-  if (c.kind === 'dnsRecord') {
-    const v = (c.after ?? c.before ?? {}) as { zone?: string; host?: string; type?: string };
-    return `${v.host === '@' ? v.zone : `${v.host}.${v.zone}`} ${v.type}`;
+  const v = (c.after ?? c.before ?? {}) as Record<string, unknown>;
+  switch (c.kind) {
+    case 'dnsRecord':
+      return `${v.host === '@' ? String(v.zone) : `${String(v.host)}.${String(v.zone)}`} ${String(v.type)}`;
+    case 'accelerator':
+      return c.accelerator ?? String(v.name ?? '');
+    case 'bandwidthPlan':
+      return `of ${c.accelerator ?? ''}`;
+    case 'area':
+      return String(v.region ?? '');
+    case 'listener':
+      return String(v.name || v.id || '');
+    case 'endpointGroup': {
+      const listener = /\.listeners\.(.+)\.endpointGroups\./.exec(c.address)?.[1];
+      return `${String(v.name || v.id || '')} (${String(v.region ?? '')})${listener ? ` of listener ${listener}` : ''}`;
+    }
   }
-  const prefix = `accelerators.${c.accelerator}`;
-  return c.address === prefix ? (c.accelerator ?? c.address) : c.address.slice(prefix.length + 1);
 }
 
-function show(v: unknown): string {
+/** Values as ga.yaml would write them: `[80, 8000-8010]`, `{ cycle: Month, duration: 1 }`, `203.0.113.10 weight 100`. */
+export function show(v: unknown): string {
   if (v === null || v === undefined) return '—';
-  if (typeof v === 'string') return v;
-  if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return `[${v.join(', ')}]`;
-  return JSON.stringify(v);
+  if (typeof v !== 'object') return String(v);
+  if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
+  const o = v as Record<string, unknown>;
+  if (typeof o.ip === 'string' && typeof o.weight === 'number' && Object.keys(o).length === 2) return `${o.ip} weight ${o.weight}`;
+  return `{ ${Object.entries(o).filter(([, x]) => x !== undefined).map(([k, x]) => `${k}: ${show(x)}`).join(', ')} }`;
 }
 
 /** The contract's `plan --format json` object (extra keys: `reason`, `dependents`, `problems`). */

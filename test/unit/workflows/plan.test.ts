@@ -63,7 +63,7 @@ describe('plan', () => {
     assert.match(p.changes[0].reason ?? '', /protocol is not changed in place \(TCP → UDP\): it is re-created with its endpoint groups/);
     assert.deepEqual(p.changes[0].dependents, ['endpoint group web-backend (epg-web)']);
     assert.deepEqual(ops(p), ['deleteEndpointGroup', 'deleteListener', 'createListener', 'createEndpointGroup']);
-    assert.match(renderPlanText(p), /-\/\+ listener listeners\.web-http will be replaced/);
+    assert.match(renderPlanText(p), /-\/\+ listener web-http will be replaced/);
   });
 
   it('updates ports and affinity in place', () => {

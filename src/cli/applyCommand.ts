@@ -1,0 +1,64 @@
+// `ga-ipv6 apply [FILE] [--yes]`: shows the plan, asks (or takes --yes: the consent to every purchase listed), then
+// carries it out with progress lines. Ctrl-C stops after the call in flight and says what was done and what not.
+// Exit 0 done (or nothing to do), 1 failed, cancelled or refused.
+import { apply, renderPlanText, renderReportText, PurchaseNotConfirmedError } from '../workflows';
+import type { AccessOptions } from './cloudAccess';
+import { EXIT, line, printError, styleFor, type CliIo } from './io';
+import { makePlan } from './planCommand';
+import { progressPrinter } from './progress';
+import { runCommand } from './runCommand';
+
+export interface ApplyArgs extends AccessOptions {
+  file?: string;
+  yes?: boolean;
+}
+
+export function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
+  return runCommand(io, async () => {
+    const style = styleFor(io);
+    const made = await makePlan(args, io);
+    if (!made) return EXIT.error;
+    const { plan, services } = made;
+    line(io.stdout, renderPlanText(plan, style));
+    if (plan.operations.length === 0) return EXIT.ok;
+    if (!args.yes) {
+      if (!io.ask) {
+        printError(io, 'apply changes the account and may buy what is listed: it asks first, and there is no terminal to ask at. Review the plan (ga-ipv6 plan) and pass --yes.');
+        return EXIT.error;
+      }
+      const buys = plan.purchases.length > 0 ? ` and buy the ${plan.purchases.length === 1 ? 'purchase' : `${plan.purchases.length} purchases`} listed` : '';
+      const answer = await io.ask(`\n${style.bold(`Apply these changes${buys}?`)} Only 'yes' is accepted: `);
+      if (answer.trim() !== 'yes') {
+        line(io.stdout, 'Apply cancelled: nothing was changed.');
+        return EXIT.error;
+      }
+    }
+    const abort = new AbortController();
+    let interrupts = 0;
+    const stopListening = io.onInterrupt?.(() => {
+      interrupts++;
+      if (interrupts === 1) line(io.stderr, style.update('Cancelling: the call in flight finishes, nothing more is started… (Ctrl-C again to quit at once; the account may then be mid-change)'));
+      abort.abort();
+    });
+    try {
+      line(io.stdout);
+      const report = await apply(plan, services, {
+        signal: abort.signal,
+        // --yes, or the 'yes' above, was the consent to the purchases the plan listed.
+        confirmPurchase: async () => true,
+        onProgress: progressPrinter((t) => line(io.stdout, t), style),
+      });
+      line(io.stdout);
+      line(io.stdout, renderReportText(report, style));
+      return report.ok ? EXIT.ok : EXIT.error;
+    } catch (e) {
+      if (e instanceof PurchaseNotConfirmedError) {
+        printError(io, e.message);
+        return EXIT.error;
+      }
+      throw e;
+    } finally {
+      stopListening?.();
+    }
+  });
+}

@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerExplorer, type ExplorerTree } from './explorer';
+import { registerPlanUi } from './gaYamlUi/planUi';
 import { registerProbeCommands } from './probeUi';
 import { registerProfileCommands } from './ui/profileCommands';
 import { registerActivateServiceCommand } from './ui/activateService';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(session, ...explorer.disposables, statusBar, ...registerProfileCommands(session));
   context.subscriptions.push(...registerProbeCommands(session, explorer.tree));
   context.subscriptions.push(registerActivateServiceCommand(session, explorer.tree));
+  context.subscriptions.push(registerPlanUi(session, explorer.tree));
   void session.profiles.ready().then(
     () => session.log.line(`profiles: ${session.profiles.all().length} found, active: ${session.profiles.active()?.name ?? 'none'}`),
     (e: unknown) => session.log.line(`reading the profiles failed: ${e instanceof Error ? e.message : String(e)}`),

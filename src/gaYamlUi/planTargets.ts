@@ -1,0 +1,60 @@
+// Pure helpers of the plan code lenses (no vscode, unit-tested): where the lenses go (one row per accelerator, on
+// its key), the desired state of a ga.yaml text, and a file narrowed to one accelerator (its entry and the DNS
+// records that point at it), which is what an accelerator's "Plan · Apply · Refresh" act on.
+import { childPath, errorsOf, parseRecordTarget, type GaConfig, type Problem } from '../model';
+import { parseGaYaml, toGaConfig, type ParsedGaYaml } from '../gaYaml';
+
+export interface LensTarget {
+  accelerator: string;
+  /** 0-based line of the accelerator's key. */
+  line: number;
+}
+
+export interface DesiredState {
+  parsed: ParsedGaYaml;
+  /** Undefined when the file has errors. */
+  config?: GaConfig;
+  errors: Problem[];
+}
+
+export function desiredFromText(text: string): DesiredState {
+  const parsed = parseGaYaml(text);
+  const errors = errorsOf(parsed.problems.map((p) => p.problem));
+  return { parsed, errors, ...(errors.length === 0 ? { config: toGaConfig(parsed.draft) } : {}) };
+}
+
+export function planTargets(parsed: ParsedGaYaml): LensTarget[] {
+  return (parsed.draft.accelerators ?? []).flatMap((a) => {
+    if (!a.name) return [];
+    const node = parsed.node(childPath('accelerators', a.name));
+    const at = node?.key ?? node?.value;
+    return at ? [{ accelerator: a.name, line: parsed.source.positionAt(at.start).line }] : [];
+  });
+}
+
+/** The file as far as one accelerator goes: its entry, and the records whose `to:` names it. */
+export function scopeTo(config: GaConfig, accelerator: string | undefined): GaConfig {
+  if (accelerator === undefined) return config;
+  return {
+    ...config,
+    accelerators: config.accelerators.filter((a) => a.name === accelerator),
+    dns: config.dns
+      .map((z) => ({ ...z, records: z.records.filter((r) => r.to !== undefined && parseRecordTarget(r.to).accelerator === accelerator) }))
+      .filter((z) => z.records.length > 0),
+  };
+}
+
+/**
+ * Paths of a scoped plan point into the scoped file: a record's index there is not its index in the file. Maps
+ * `dns.<zone>[i]…` of the scope back to the file's own index.
+ */
+export function unscopePath(path: string, config: GaConfig, accelerator: string | undefined): string {
+  if (accelerator === undefined) return path;
+  const m = /^dns\.(.+?)\[(\d+)\](.*)$/.exec(path);
+  if (!m) return path;
+  const zone = config.dns.find((z) => z.zone === m[1]);
+  const mine = zone?.records.filter((r) => r.to !== undefined && parseRecordTarget(r.to).accelerator === accelerator) ?? [];
+  const record = mine[Number(m[2])];
+  const index = record && zone ? zone.records.indexOf(record) : -1;
+  return index < 0 ? path : `dns.${m[1]}[${index}]${m[3]}`;
+}

@@ -21,7 +21,10 @@ export function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
     const { plan, services } = made;
     line(io.stdout, renderPlanText(plan, style));
     if (plan.operations.length === 0) return EXIT.ok;
-    if (!args.yes) {
+    // Nothing to change, only resources still settling to wait for: nothing to ask about.
+    const waitsOnly = plan.changes.length === 0;
+    if (waitsOnly) line(io.stdout, `Waiting for ${plan.operations.length} resource${plan.operations.length === 1 ? '' : 's'} still being created or changed…`);
+    if (!args.yes && !waitsOnly) {
       if (!io.ask) {
         printError(io, 'apply changes the account and may buy what is listed: it asks first, and there is no terminal to ask at. Review the plan (ga-ipv6 plan) and pass --yes.');
         return EXIT.error;

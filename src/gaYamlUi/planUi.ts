@@ -128,8 +128,11 @@ export class PlanUi implements vscode.Disposable {
       void vscode.window.showInformationMessage(`No changes: the account already matches ${scopeName(planned)}.`);
       return undefined;
     }
-    const question = confirmation(planned);
-    if (!(await this.session.prompts.get().confirm(question.message, question.detail, question.confirmLabel))) return undefined;
+    // Only resources still settling to wait for: nothing changes, nothing to ask.
+    if (plan.changes.length > 0) {
+      const question = confirmation(planned);
+      if (!(await this.session.prompts.get().confirm(question.message, question.detail, question.confirmLabel))) return undefined;
+    }
     const report = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Applying ${scopeName(planned)}`, cancellable: true },
       async (progress, token) => {

@@ -17,7 +17,8 @@ export {
   type ProgressEvent,
 } from './apply/executor';
 export { PLAN_TAG_KEY, type ApplyServices, type ResourceResult, type RunResults } from './apply/runOperation';
-export { clientTokenFor, newRunId } from './apply/clientTokens';
+export { clientTokenFor } from './apply/clientTokens';
+export { newRunId, checkRunId, runTag, RUN_TAG_KEY } from './runIdentity';
 export type { PurchaseSummary } from './step';
 export * from './plan/types';
 export { plan, liveSelection } from './plan/plan';

@@ -1,17 +1,13 @@
 // ClientTokens for an apply run: the same run, step and request give the same token, so GA treats a repeated
 // step (a retry after a lost answer, "Retry from this step" in a form) as the same request and creates nothing
 // twice. Another run, or the same step with other parameters, gets another token.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Operation } from '../operations';
 
 /** `ga-ipv6-` + 40 hex characters: ASCII, 48 characters (GA takes up to 64). */
 export function clientTokenFor(runId: string, op: Operation): string {
   const digest = createHash('sha256').update(`${runId}\n${op.id}\n${stableJson(op)}`).digest('hex');
   return `ga-ipv6-${digest.slice(0, 40)}`;
-}
-
-export function newRunId(): string {
-  return randomUUID();
 }
 
 /** JSON with object keys sorted, so equal operations hash alike whatever order their fields were set in. */

@@ -7,7 +7,7 @@ import { isCloudError, type WaitProgress } from '../../cloud';
 import { createLimiter } from '../../model';
 import type { PurchaseSummary } from '../step';
 import { DNS_LANE, type Operation } from '../operations';
-import { newRunId } from './clientTokens';
+import { checkRunId, newRunId } from '../runIdentity';
 import { runOperation, type ApplyServices, type RunResults } from './runOperation';
 
 export type OperationStatus = 'done' | 'failed' | 'skipped' | 'cancelled';
@@ -52,7 +52,10 @@ export interface ExecuteOptions {
    * resolves true. Operations that buy nothing never ask.
    */
   confirmPurchase?: (purchases: PurchaseSummary[]) => Promise<boolean>;
-  /** ClientTokens derive from it: pass the same id to retry a run without buying or creating twice. */
+  /**
+   * ClientTokens derive from it, and what the run buys is tagged with it (runIdentity.ts): pass the same id to
+   * retry a run without buying or creating twice. 1–40 letters, digits or dashes; default a new UUID.
+   */
   runId?: string;
   /** Results of an earlier run of the same plan (ApplyReport.results), for the operations that use them. */
   results?: RunResults;
@@ -73,7 +76,7 @@ export async function executeOperations(operations: readonly Operation[], servic
   const purchases = operations.flatMap((op) => (op.purchase ? [op.purchase] : []));
   if (purchases.length > 0 && !(options.confirmPurchase && (await options.confirmPurchase(purchases)))) throw new PurchaseNotConfirmedError(purchases);
 
-  const runId = options.runId ?? newRunId();
+  const runId = checkRunId(options.runId ?? newRunId());
   const results: RunResults = new Map(options.results ?? []);
   const outcomes = new Map<string, OperationOutcome>();
   const finished = new Map<string, Promise<OperationOutcome>>();

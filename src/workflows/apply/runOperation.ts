@@ -5,6 +5,7 @@
 import type { Accelerator, BandwidthPackage, DnsService, EndpointGroup, GaService, IpSet, Listener, WaitProgress } from '../../cloud';
 import { isIpv6 } from '../../model';
 import { refOf, type IdOrRef, type Operation, type ValueSource } from '../operations';
+import { runTag } from '../runIdentity';
 import { clientTokenFor } from './clientTokens';
 
 export type ApplyServices = { ga: GaService; dns: DnsService };
@@ -64,7 +65,7 @@ export async function runOperation(op: Operation, ctx: OperationContext): Promis
       }
       const term = op.chargeType === 'PREPAY' && op.term ? { pricingCycle: op.term.cycle, duration: op.term.duration, autoRenew: op.term.autoRenew ?? false } : {};
       const r = await ga.createAccelerator(
-        { name: op.name, spec: op.spec, instanceChargeType: op.chargeType, autoPay: op.autoPay, bandwidthBillingType: op.bandwidthBilling, ...term },
+        { name: op.name, spec: op.spec, instanceChargeType: op.chargeType, autoPay: op.autoPay, bandwidthBillingType: op.bandwidthBilling, tag: [runTag(ctx.runId)], ...term },
         send,
       );
       const acc = await wait<Accelerator>('CreateAccelerator', r.id);
@@ -88,10 +89,12 @@ export async function runOperation(op: Operation, ctx: OperationContext): Promis
 
     case 'createBandwidthPlan': {
       const accId = id(op.accelerator);
+      // Bought for this accelerator (by any run), or by this run: not bought again.
+      const run = runTag(ctx.runId);
       const mine = (await ga.listBandwidthPackages({ type: 'Basic' })).find(
         (p) =>
           p.state !== 'deleting' &&
-          (p.tags ?? []).some((t) => t.key === PLAN_TAG_KEY && t.value === accId) &&
+          (p.tags ?? []).some((t) => (t.key === PLAN_TAG_KEY && t.value === accId) || (t.key === run.key && t.value === run.value)) &&
           (p.accelerators ?? []).every((a) => a === accId),
       );
       if (mine?.bandwidthPackageId) {
@@ -107,7 +110,7 @@ export async function runOperation(op: Operation, ctx: OperationContext): Promis
           bandwidth: op.bandwidth,
           chargeType: op.chargeType,
           autoPay: op.autoPay,
-          tag: [{ key: PLAN_TAG_KEY, value: accId }],
+          tag: [{ key: PLAN_TAG_KEY, value: accId }, runTag(ctx.runId)],
           ...term,
         },
         send,

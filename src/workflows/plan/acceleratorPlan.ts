@@ -231,11 +231,11 @@ class AcceleratorPlanner {
   // ---- waits for what is mid-change ---------------------------------------------------------------------------
 
   /**
-   * Resources found mid-change (an interrupted run, another client) are waited for before anything else is sent
-   * to the accelerator; with nothing to send, there is nothing to wait for. Call last.
+   * Resources found mid-change (an interrupted run, another client) are adopted and waited for before anything
+   * else is sent to the accelerator, and even when nothing else is: apply ends with the account settled. Waits
+   * are operations, not changes (they change nothing).
    */
   private waitForTransient(l: LiveAccelerator): void {
-    if (!this.b.hasOps(this.lane, PHASE.wait)) return;
     const wait = (kind: ResourceKind, id: string, state: string, what: string, create: string, update: string, del: string) => {
       if (!isTransient(kind, state)) return;
       const action = state === 'deleting' ? del : state === 'init' ? create : update;

@@ -60,11 +60,6 @@ export class PlanBuilder {
     return op.id;
   }
 
-  /** Whether the lane has operations of other phases than `except`. */
-  hasOps(lane: string, except?: Phase): boolean {
-    return this.pending.some((p) => p.op.lane === lane && p.phase !== except);
-  }
-
   /**
    * All operations, each lane in phase order. An accelerator's operations each depend on the one before (each
    * builds on the last); DNS records depend only on what they point at.

@@ -141,9 +141,11 @@ describe('plan', () => {
     assert.ok(p.changes.some((c) => c.kind === 'dnsRecord' && c.after?.value === '(known after apply)'));
   });
 
-  it('waits for what it finds mid-change before changing the accelerator, and only then', () => {
+  it('waits for what it finds mid-change before changing the accelerator, and with nothing to change too', () => {
     const creating = seedAccelerator({ areas: [{ id: 'ips-bj', region: 'cn-beijing', bandwidth: 2, state: 'init' }] });
-    assert.deepEqual(plan(walkThrough(), liveState([creating], seedRecords())).operations.map((o) => o.type), ['updateDnsRecord'], 'nothing to send to the accelerator: no wait, and the record resolves the address when it runs');
+    const settling = plan(walkThrough(), liveState([creating], seedRecords()));
+    assert.deepEqual(settling.operations.map((o) => o.type), ['waitFor', 'updateDnsRecord'], 'the area is waited for; the record resolves its address when it runs');
+    assert.deepEqual(settling.changes.map((c) => c.kind), ['dnsRecord'], 'a wait is no change');
     const file = walkThrough();
     file.accelerators[0].listeners[0].endpointGroups[0].endpoints[0].weight = 5;
     const p = plan(file, liveState([creating], seedRecords()));

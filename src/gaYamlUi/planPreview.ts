@@ -3,25 +3,9 @@
 // deletions and replacements as deleted, purchases as warnings (bold, highlighted).
 import * as vscode from 'vscode';
 import { renderPlanText, PLAIN, type Plan } from '../workflows';
+import { planLineTones, type Tone } from './planTargets';
 
 export const PLAN_SCHEME = 'ga-ipv6-plan';
-
-type Tone = 'create' | 'update' | 'delete' | 'purchase';
-
-/** Which lines get which colour: a change's first line and its details, the purchases block. */
-export function planLineTones(text: string): { line: number; tone: Tone }[] {
-  const out: { line: number; tone: Tone }[] = [];
-  let current: Tone | undefined;
-  text.split('\n').forEach((l, line) => {
-    if (/^ {2}\+ /.test(l)) current = 'create';
-    else if (/^ {2}~ /.test(l)) current = 'update';
-    else if (/^ {2}(-\/\+|-) /.test(l)) current = 'delete';
-    else if (/^Purchases \(/.test(l)) current = 'purchase';
-    else if (!/^\s/.test(l)) current = undefined;
-    if (current && l.trim() !== '') out.push({ line, tone: current });
-  });
-  return out;
-}
 
 export class PlanPreview implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly texts = new Map<string, string>();

@@ -1,6 +1,7 @@
-// Pure helpers of the plan code lenses (no vscode, unit-tested): where the lenses go (one row per accelerator, on
-// its key), the desired state of a ga.yaml text, and a file narrowed to one accelerator (its entry and the DNS
-// records that point at it), which is what an accelerator's "Plan · Apply · Refresh" act on.
+// Pure helpers of the plan code lenses and preview (no vscode, unit-tested): where the lenses go (one row per
+// accelerator, on its key), the desired state of a ga.yaml text, a file narrowed to one accelerator (its entry and
+// the DNS records that point at it: what an accelerator's "Plan · Apply · Refresh" act on), and which preview
+// lines get which colour.
 import { childPath, errorsOf, parseRecordTarget, type GaConfig, type Problem } from '../model';
 import { parseGaYaml, toGaConfig, type ParsedGaYaml } from '../gaYaml';
 
@@ -57,4 +58,21 @@ export function unscopePath(path: string, config: GaConfig, accelerator: string 
   const record = mine[Number(m[2])];
   const index = record && zone ? zone.records.indexOf(record) : -1;
   return index < 0 ? path : `dns.${m[1]}[${index}]${m[3]}`;
+}
+
+export type Tone = 'create' | 'update' | 'delete' | 'purchase';
+
+/** Which lines get which colour: a change's first line and its details, the purchases block. */
+export function planLineTones(text: string): { line: number; tone: Tone }[] {
+  const out: { line: number; tone: Tone }[] = [];
+  let current: Tone | undefined;
+  text.split('\n').forEach((l, line) => {
+    if (/^ {2}\+ /.test(l)) current = 'create';
+    else if (/^ {2}~ /.test(l)) current = 'update';
+    else if (/^ {2}(-\/\+|-) /.test(l)) current = 'delete';
+    else if (/^Purchases \(/.test(l)) current = 'purchase';
+    else if (!/^\s/.test(l)) current = undefined;
+    if (current && l.trim() !== '') out.push({ line, tone: current });
+  });
+  return out;
 }

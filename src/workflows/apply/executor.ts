@@ -19,6 +19,8 @@ export interface OperationOutcome {
   message?: string;
   /** The API error code of a failure. */
   code?: string;
+  /** The error itself (a CloudError with its category, request id, …), for callers that rethrow it. */
+  error?: unknown;
   resourceId?: string;
   /** Found already done: nothing was sent. */
   alreadyDone?: boolean;
@@ -124,7 +126,7 @@ export async function executeOperations(operations: readonly Operation[], servic
         const cancelled = isCloudError(e) && e.category === 'cancelled';
         const outcome: OperationOutcome = cancelled
           ? { operation: op, status: 'cancelled', sent: true, message: `Sent, but the wait for it to finish was stopped: ${messageOf(e)}` }
-          : { operation: op, status: 'failed', message: messageOf(e), code: isCloudError(e) ? e.code : undefined };
+          : { operation: op, status: 'failed', message: messageOf(e), code: isCloudError(e) ? e.code : undefined, error: e };
         // A cancelled wait still counts the call: GA is carrying it out.
         if (cancelled) mutations += 1;
         record(outcome);

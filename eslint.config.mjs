@@ -25,7 +25,7 @@ function layer(folder, allowed, { vscode = false } = {}) {
 
 // GaService and DnsService methods that change the cloud: only src/workflows calls them.
 const MUTATIONS = [
-  'createAccelerator', 'updateAccelerator', 'deleteAccelerator',
+  'openAcceleratorService', 'createAccelerator', 'updateAccelerator', 'deleteAccelerator',
   'createBandwidthPackage', 'deleteBandwidthPackage', 'bandwidthPackageAddAccelerator', 'bandwidthPackageRemoveAccelerator',
   'createIpSets', 'updateIpSet', 'deleteIpSet', 'deleteIpSets',
   'createListener', 'updateListener', 'deleteListener',

@@ -4,10 +4,10 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerExplorer, type ExplorerTree } from './explorer';
+import { registerActivateServiceCommand } from './explorer/activateService';
 import { registerPlanUi } from './gaYamlUi/planUi';
 import { registerProbeCommands } from './probeUi';
 import { registerProfileCommands } from './ui/profileCommands';
-import { registerActivateServiceCommand } from './ui/activateService';
 import type { ProfileManager } from './ui/profileManager';
 import type { Prompts } from './ui/prompter';
 import { Session } from './ui/session';

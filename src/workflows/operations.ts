@@ -21,6 +21,8 @@ export type ValueSource =
   | { dnsNameOf: IdOrRef };
 
 export type OperationSpec =
+  /** Activates Global Accelerator for pay-as-you-go on the account (OpenAcceleratorService), when it is not. */
+  | { type: 'openService' }
   /** A resource found in a transient state (a half-done earlier run, another client): wait until it settles. */
   | { type: 'waitFor'; action: string; resourceId: string; acceleratorId?: string; what: string }
   | {
@@ -94,6 +96,8 @@ export interface OperationMeta {
 export type Operation = OperationMeta & OperationSpec;
 
 export const DNS_LANE = 'dns';
+/** The lane of account-wide operations (service activation), which accelerators' creations wait for. */
+export const ACCOUNT_LANE = 'account';
 
 export function refOf(x: IdOrRef): string {
   return 'id' in x ? x.id : x.ref;

@@ -5,6 +5,7 @@ import { errorsOf, type GaConfig, type Problem } from '../../model';
 import { readLiveState, type ReadLiveOptions } from '../live/readLiveState';
 import { liveSelection, plan as makePlan } from '../plan/plan';
 import type { Plan, PlanOptions } from '../plan/types';
+import { serviceStatusOf } from '../service';
 import { executeOperations, type ApplyReport, type ExecuteOptions } from './executor';
 import type { ApplyServices } from './runOperation';
 
@@ -25,7 +26,10 @@ export function apply(plan: Plan, services: ApplyServices, options: ExecuteOptio
 export async function planConfig(desired: GaConfig, services: ApplyServices, options: PlanOptions & Pick<ReadLiveOptions, 'signal' | 'concurrency'> = {}): Promise<Plan> {
   const selection = liveSelection(desired);
   const live = await readLiveState(services, { ...selection, signal: options.signal, concurrency: options.concurrency });
-  return makePlan(desired, live, options);
+  // One more call, only when the file creates a pay-as-you-go instance: may the account buy one?
+  const creatingPayg = desired.accelerators.some((a) => a.state !== 'absent' && a.billing === 'payAsYouGo' && !live.accelerators.some((l) => (a.id ? l.id === a.id : l.name === a.name) && l.state !== 'deleting'));
+  const serviceStatus = options.serviceStatus ?? (creatingPayg ? await serviceStatusOf(services.ga, options.signal) : undefined);
+  return makePlan(desired, live, { ...options, serviceStatus });
 }
 
 export interface ApplyConfigResult {

@@ -6,6 +6,7 @@ import type { Accelerator, BandwidthPackage, DnsService, EndpointGroup, GaServic
 import { isIpv6 } from '../../model';
 import { refOf, type IdOrRef, type Operation, type ValueSource } from '../operations';
 import { runTag } from '../runIdentity';
+import { serviceStatusOf } from '../service';
 import { clientTokenFor } from './clientTokens';
 
 export type ApplyServices = { ga: GaService; dns: DnsService };
@@ -52,6 +53,15 @@ export async function runOperation(op: Operation, ctx: OperationContext): Promis
   const found = (resourceId: string): OperationResult => ({ resourceId, alreadyDone: true, mutations: 0 });
 
   switch (op.type) {
+    case 'openService': {
+      // Activated meanwhile (another run, the console): nothing to order.
+      if ((await serviceStatusOf(ga)) === 'Normal') return found('service');
+      await ga.openAcceleratorService(send);
+      const status = await serviceStatusOf(ga);
+      if (status !== 'Normal') throw new Error(`OpenAcceleratorService was accepted, but the service status is still ${status}; check the order in the Alibaba Cloud console.`);
+      return sent('service');
+    }
+
     case 'waitFor':
       await wait(op.action, op.resourceId, op.acceleratorId);
       return found(op.resourceId);

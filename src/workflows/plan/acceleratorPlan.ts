@@ -410,7 +410,8 @@ class AcceleratorPlanner {
       region: want.region,
       ipVersion: want.ipVersion,
       bandwidth: want.bandwidth,
-      ispType: want.ispType,
+      // An instance billed by data transfer needs the area's line (ga-yaml.md: default BGP).
+      ispType: want.ispType ?? (d.bandwidthPlan ? undefined : 'BGP'),
     });
     this.fate.areas.set(want.region, { ipVersion: want.ipVersion, createdBy: id });
   }

@@ -60,6 +60,17 @@ export class PlanBuilder {
     return op.id;
   }
 
+  /** The operations added so far, in the order added. */
+  pendingOperations(): Operation[] {
+    return this.pending.map((p) => p.op);
+  }
+
+  /** Makes `opId` wait for `dependsOn` too (e.g. an accelerator's creation for the account's activation). */
+  addDependency(opId: string, dependsOn: string): void {
+    const p = this.pending.find((x) => x.op.id === opId);
+    if (p) p.op = { ...p.op, dependsOn: [...new Set([...p.op.dependsOn, dependsOn])] } as Operation;
+  }
+
   /**
    * All operations, each lane in phase order. An accelerator's operations each depend on the one before (each
    * builds on the last); DNS records depend only on what they point at.

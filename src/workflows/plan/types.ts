@@ -50,6 +50,11 @@ export interface Plan {
 export interface PlanOptions {
   /** Orders are paid from the account balance at once (default true: an unpaid order never becomes active). */
   autoPay?: boolean;
+  /**
+   * The account's pay-as-you-go status (DescribeAcceleratorServiceStatus), read when the file creates a
+   * pay-as-you-go instance: NotOpened adds the activation (asked like a purchase), Expired/Released are errors.
+   */
+  serviceStatus?: string;
 }
 
 /** Stands for a value known only once apply has created what it comes from. */
@@ -65,6 +70,7 @@ export const PLAN_CODES = {
   badTarget: 'PLAN006',
   recordConflict: 'PLAN007',
   planMissing: 'PLAN008',
+  serviceUnavailable: 'PLAN009',
   drift: 'DRIFT',
 } as const;
 

@@ -96,7 +96,7 @@ describe('plan and apply against the emulator', () => {
 
   it('a listener removed from the file: its endpoint group is deleted, then the listener', async () => {
     const file = config([payAsYouGo('shop-ipv6')]);
-    await apply(await planConfig(file, cloud), cloud, { confirmPurchase: yes });
+    assert.ok((await apply(await planConfig(file, cloud), cloud, { confirmPurchase: yes })).ok);
     const fewer = clone(file);
     fewer.accelerators[0].listeners = fewer.accelerators[0].listeners.filter((l) => l.name !== 'api');
     const plan = await planConfig(fewer, cloud);
@@ -116,7 +116,7 @@ describe('plan and apply against the emulator', () => {
 
   it('`state: absent` deletes a pay-as-you-go accelerator and everything under it, and refuses a subscription', async () => {
     const file = config([payAsYouGo('shop-ipv6'), walkThrough().accelerators[0]]);
-    await apply(await planConfig(file, cloud), cloud, { confirmPurchase: yes });
+    assert.ok((await apply(await planConfig(file, cloud), cloud, { confirmPurchase: yes })).ok);
     const gone = clone(file);
     gone.accelerators[0].state = 'absent';
     const plan = await planConfig(gone, cloud);
@@ -191,5 +191,32 @@ describe('one change on an existing accelerator (the forms\' per-resource edits)
     assert.ok((await apply(record, cloud)).ok);
     assert.deepEqual(mutationsIn(await h.admin.requests()), ['AddDomainRecord']);
     await assert.rejects(editAccelerator(cloud, 'ga-nothere', () => undefined), /not in this account any more/);
+  });
+});
+
+describe('pay-as-you-go on an account that has not activated it', () => {
+  let h: Harness;
+  let cloud: CloudServices;
+  before(async () => {
+    h = await startCloud('empty');
+    cloud = h.services();
+  });
+  after(() => h.stop());
+
+  it('plans the activation first, asked with the purchases; apply activates, then buys', async () => {
+    await h.admin.loadFixture('empty', { serviceStatus: 'NotOpened' });
+    const file = config([payAsYouGo('shop-ipv6')]);
+    const plan = await planConfig(file, cloud);
+    assert.deepEqual(plan.problems, []);
+    assert.deepEqual(plan.purchases.map((p) => p.title), ['Activate Global Accelerator for pay-as-you-go', 'GA instance shop-ipv6 (Small II)']);
+    const [open, create] = plan.operations;
+    assert.equal(open.type, 'openService');
+    assert.equal(create.type, 'createAccelerator');
+    assert.ok(create.dependsOn.includes(open.id), 'the instance waits for the activation');
+    await h.admin.clearRequests();
+    const report = await apply(plan, cloud, { confirmPurchase: async () => true });
+    assert.ok(report.ok, report.outcomes.map((o) => `${o.operation.title}: ${o.message}`).join('\n'));
+    assert.deepEqual(mutationsIn(await h.admin.requests()).slice(0, 2), ['OpenAcceleratorService', 'CreateAccelerator']);
+    assert.equal((await h.admin.account()).serviceStatus, 'Normal');
   });
 });

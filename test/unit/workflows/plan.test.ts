@@ -205,4 +205,15 @@ describe('plan', () => {
     assert.deepEqual(Object.keys(json.changes[0]).slice(0, 5), ['action', 'kind', 'address', 'before', 'after']);
     assert.equal(json.changes[0].after, null);
   });
+
+  it('a pay-as-you-go instance on an overdue account is an error; an account already activated needs nothing', () => {
+    const file = walkThrough();
+    file.accelerators[0].billing = 'payAsYouGo';
+    delete file.accelerators[0].bandwidthPlan;
+    file.dns = [];
+    const overdue = plan(file, liveState([]), { serviceStatus: 'Expired' });
+    assert.deepEqual(overdue.problems.map((x) => [x.code, x.path]), [['PLAN009', 'accelerators.web-ipv6.billing']]);
+    assert.match(overdue.problems[0].message, /expired on this account because of an overdue payment/);
+    assert.ok(!plan(file, liveState([]), { serviceStatus: 'Normal' }).operations.some((o) => o.type === 'openService'));
+  });
 });

@@ -4,6 +4,9 @@
 // operation creating them fills in when it runs, so a plan can say "the listener web of web-ipv6" before
 // either exists.
 import type { EndpointConfig, TermConfig } from '../model';
+
+/** An endpoint as an operation sends it: a custom IP (ga.yaml's kind) unless `type` says otherwise (a form's). */
+export type OperationEndpoint = EndpointConfig & { type?: string };
 import type { PurchaseSummary } from './step';
 
 /** A key for a resource created during the run: 'accelerator:web-ipv6', 'area:web-ipv6/cn-beijing', … */
@@ -34,6 +37,11 @@ export type OperationSpec =
       term?: TermConfig;
       bandwidthBilling: 'BandwidthPackage' | 'CDT';
       autoPay: boolean;
+      /**
+       * Which existing instance counts as this one, found before buying: any of that name (ga.yaml: the name is
+       * the identity; default), or only one of that name bought by this run (a form: each run buys its own).
+       */
+      adoptBy?: 'name' | 'run';
     }
   | { type: 'updateAccelerator'; accelerator: IdOrRef; name?: string; spec?: string; autoPay: boolean }
   | { type: 'deleteAccelerator'; acceleratorId: string }
@@ -64,10 +72,10 @@ export type OperationSpec =
       listener: IdOrRef;
       name: string;
       region: string;
-      endpoints: EndpointConfig[];
+      endpoints: OperationEndpoint[];
       preserveClientIp: boolean;
     }
-  | { type: 'updateEndpointGroup'; groupId: string; region: string; endpoints: EndpointConfig[]; preserveClientIp: boolean }
+  | { type: 'updateEndpointGroup'; groupId: string; region: string; endpoints: OperationEndpoint[]; preserveClientIp: boolean }
   | { type: 'deleteEndpointGroup'; groupId: string }
   | { type: 'addDnsRecord'; zone: string; host: string; recordType: 'AAAA' | 'CNAME'; value: ValueSource; ttl: number }
   | { type: 'updateDnsRecord'; zone: string; recordId: string; host: string; recordType: 'AAAA' | 'CNAME'; value: ValueSource; ttl: number }

@@ -26,6 +26,8 @@ export interface OperationOutcome {
   alreadyDone?: boolean;
   /** Cancelled while waiting: the call was sent and GA carries it out; only the wait stopped. */
   sent?: boolean;
+  /** The order a purchase placed. */
+  orderId?: string;
 }
 
 export interface ApplyReport {
@@ -121,11 +123,11 @@ export async function executeOperations(operations: readonly Operation[], servic
           onWait: (wait) => options.onProgress?.({ kind: 'wait', operation: op, wait }),
         });
         mutations += r.mutations;
-        record({ operation: op, status: 'done', resourceId: r.resourceId, alreadyDone: r.alreadyDone, message: r.alreadyDone ? 'Already done: nothing was sent.' : undefined });
+        record({ operation: op, status: 'done', resourceId: r.resourceId, alreadyDone: r.alreadyDone, ...(r.orderId ? { orderId: r.orderId } : {}), message: r.alreadyDone ? 'Already done: nothing was sent.' : undefined });
       } catch (e) {
         const cancelled = isCloudError(e) && e.category === 'cancelled';
         const outcome: OperationOutcome = cancelled
-          ? { operation: op, status: 'cancelled', sent: true, message: `Sent, but the wait for it to finish was stopped: ${messageOf(e)}` }
+          ? { operation: op, status: 'cancelled', sent: true, message: `Sent, but the wait for it to finish was stopped: ${messageOf(e)}`, error: e }
           : { operation: op, status: 'failed', message: messageOf(e), code: isCloudError(e) ? e.code : undefined, error: e };
         // A cancelled wait still counts the call: GA is carrying it out.
         if (cancelled) mutations += 1;

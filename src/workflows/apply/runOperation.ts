@@ -4,7 +4,7 @@
 // cancel (the call in flight finishes); the wait is.
 import type { Accelerator, BandwidthPackage, DnsService, EndpointGroup, GaService, IpSet, Listener, WaitProgress } from '../../cloud';
 import { isIpv6 } from '../../model';
-import { refOf, type IdOrRef, type Operation, type ValueSource } from '../operations';
+import { refOf, type IdOrRef, type Operation, type OperationEndpoint, type ValueSource } from '../operations';
 import { runTag } from '../runIdentity';
 import { serviceStatusOf } from '../service';
 import { clientTokenFor } from './clientTokens';
@@ -39,6 +39,8 @@ export interface OperationResult {
   alreadyDone: boolean;
   /** Mutating calls sent. */
   mutations: number;
+  /** The order a purchase placed (subscriptions), when the API gave one. */
+  orderId?: string;
 }
 
 export class UnresolvedReferenceError extends Error {}
@@ -67,7 +69,9 @@ export async function runOperation(op: Operation, ctx: OperationContext): Promis
       return found(op.resourceId);
 
     case 'createAccelerator': {
-      const existing = (await ga.listAccelerators()).find((a) => a.name === op.name && a.state !== 'deleting');
+      const run = runTag(ctx.runId);
+      const ours = (tags: { key?: string; value?: string }[] | undefined) => op.adoptBy !== 'run' || (tags ?? []).some((t) => t.key === run.key && t.value === run.value);
+      const existing = (await ga.listAccelerators()).find((a) => a.name === op.name && a.state !== 'deleting' && ours(a.tags));
       if (existing?.acceleratorId) {
         const settled = existing.state === 'init' ? await wait<Accelerator>('CreateAccelerator', existing.acceleratorId) : existing;
         ctx.results.set(op.produces, { id: existing.acceleratorId, dnsName: settled?.dnsName ?? existing.dnsName });
@@ -80,7 +84,7 @@ export async function runOperation(op: Operation, ctx: OperationContext): Promis
       );
       const acc = await wait<Accelerator>('CreateAccelerator', r.id);
       ctx.results.set(op.produces, { id: r.id, dnsName: acc?.dnsName });
-      return sent(r.id);
+      return { ...sent(r.id), orderId: r.orderId };
     }
 
     case 'updateAccelerator': {
@@ -127,7 +131,7 @@ export async function runOperation(op: Operation, ctx: OperationContext): Promis
       );
       await wait('CreateBandwidthPackage', r.id);
       ctx.results.set(op.produces, { id: r.id });
-      return sent(r.id);
+      return { ...sent(r.id), orderId: r.orderId };
     }
 
     case 'bindBandwidthPlan': {
@@ -188,7 +192,10 @@ export async function runOperation(op: Operation, ctx: OperationContext): Promis
 
     case 'createListener': {
       const accId = id(op.accelerator);
-      const existing = (await ga.listListeners(accId)).find((l) => l.name === op.name && l.state !== 'deleting');
+      // The same listener (name, protocol and ports), not merely one of the same name: GA allows two of one name.
+      const samePorts = (ranges: { fromPort?: number; toPort?: number }[] | undefined) =>
+        JSON.stringify((ranges ?? []).map((r) => [r.fromPort, r.toPort])) === JSON.stringify(op.ports.map((r) => [r.fromPort, r.toPort]));
+      const existing = (await ga.listListeners(accId)).find((l) => l.name === op.name && l.state !== 'deleting' && (l.protocol ?? '').toUpperCase() === op.protocol.toUpperCase() && samePorts(l.portRanges));
       if (existing?.listenerId) {
         if (existing.state === 'init') await wait<Listener>('CreateListener', existing.listenerId);
         ctx.results.set(op.produces, { id: existing.listenerId });
@@ -264,8 +271,8 @@ export async function runOperation(op: Operation, ctx: OperationContext): Promis
   }
 }
 
-function endpointConfigurations(endpoints: { ip: string; weight: number }[], preserveClientIp: boolean) {
-  return endpoints.map((e) => ({ type: 'Ip', endpoint: e.ip, weight: e.weight, enableClientIPPreservation: preserveClientIp }));
+function endpointConfigurations(endpoints: OperationEndpoint[], preserveClientIp: boolean) {
+  return endpoints.map((e) => ({ type: e.type ?? 'Ip', endpoint: e.ip, weight: e.weight, enableClientIPPreservation: preserveClientIp }));
 }
 
 function resolveId(x: IdOrRef, results: RunResults): string {

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerExplorer, type ExplorerTree } from './explorer';
 import { registerActivateServiceCommand } from './explorer/activateService';
-import { registerPlanUi } from './gaYamlUi/planUi';
+import { registerGaYamlEditor, type GaYamlEditor } from './gaYamlUi';
 import { registerProbeCommands } from './probeUi';
 import { registerProfileCommands } from './ui/profileCommands';
 import type { ProfileManager } from './ui/profileManager';
@@ -20,6 +20,8 @@ export interface ExtensionApi {
   profiles: ProfileManager;
   vscodeProfiles: VscodeProfileStore;
   explorer: ExplorerTree;
+  /** The ga.yaml editor: its language service, live facts and diagnostics. */
+  gaYaml: GaYamlEditor;
   testing: {
     /** Answers the questions it implements (confirmations, input boxes, quick picks) instead of a person; returns the restore function. */
     usePrompter(prompter: Partial<Prompts>): () => void;
@@ -38,7 +40,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(session, ...explorer.disposables, statusBar, ...registerProfileCommands(session));
   context.subscriptions.push(...registerProbeCommands(session, explorer.tree));
   context.subscriptions.push(registerActivateServiceCommand(session, explorer.tree));
-  context.subscriptions.push(registerPlanUi(session, explorer.tree));
+  const gaYaml = registerGaYamlEditor(session, { tree: explorer.tree });
+  context.subscriptions.push(...gaYaml.disposables);
   void session.profiles.ready().then(
     () => session.log.line(`profiles: ${session.profiles.all().length} found, active: ${session.profiles.active()?.name ?? 'none'}`),
     (e: unknown) => session.log.line(`reading the profiles failed: ${e instanceof Error ? e.message : String(e)}`),
@@ -49,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     profiles: session.profiles,
     vscodeProfiles: session.vscodeProfiles,
     explorer: explorer.tree,
+    gaYaml: gaYaml.editor,
     testing: { usePrompter: (p) => session.prompts.use(p), useHome: (dir) => session.useHome(dir), statusBar: statusBar.item },
   };
 }

@@ -2,6 +2,8 @@
 // `--profile NAME` (an aliyun CLI profile, or a section of ~/.alibabacloud/credentials), else the
 // ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / _SECURITY_TOKEN variables, else the aliyun CLI's current profile.
 // `--endpoint URL` sends both GA and Alidns calls to one URL (the local emulator).
+import { homedir } from 'node:os';
+import type { Command } from 'commander';
 import { createCloudServices, type CloudServices, type PollSchedule } from '../cloud';
 import { isLoopbackHost } from '../model';
 import { loadAliyunCliProfiles, loadCredentialsFileProfiles, loadEnvProfile, type Profile, type ProfileEndpoints } from '../profiles';
@@ -14,6 +16,13 @@ export interface AccessOptions {
 
 export class CliUsageError extends Error {}
 
+/** The contract's access flags, the same on every command that reads the account. */
+export function withAccessOptions(command: Command): Command {
+  return command
+    .option('--profile <name>', 'an aliyun CLI profile (~/.aliyun/config.json) or ~/.alibabacloud/credentials section; default: the ALIBABA_CLOUD_ACCESS_KEY_* variables, else the aliyun CLI\'s current profile')
+    .option('--endpoint <url>', 'send GA and Alidns calls to this URL (e.g. the local emulator, http://127.0.0.1:8100); default: the real endpoints');
+}
+
 /** A local emulator answers in milliseconds: poll it often (the real service gets Terraform's schedule). */
 const LOCAL_POLL_SCHEDULE: PollSchedule = { firstDelayMs: 50, intervalsMs: [100, 250, 500], maxIntervalMs: 1000 };
 
@@ -25,6 +34,16 @@ export async function cloudFor(options: AccessOptions, io: CliIo): Promise<{ ser
   const services = createCloudServices(used, { allowNonPublicEndpoints: local, ...(local ? { pollSchedule: LOCAL_POLL_SCHEDULE } : {}) });
   const where = endpoints ? `${endpoints.protocol}://${endpoints.ga}` : 'Alibaba Cloud';
   return { services, profile: used, where };
+}
+
+/** `--endpoint` names a local emulator (a loopback address). False for no endpoint or one that does not parse. */
+export function isLocalEndpoint(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  try {
+    return isLoopbackHost(hostOf(parseEndpoint(value).ga));
+  } catch {
+    return false;
+  }
 }
 
 export function parseEndpoint(value: string): Required<ProfileEndpoints> {
@@ -43,8 +62,9 @@ export function parseEndpoint(value: string): Required<ProfileEndpoints> {
 }
 
 async function pickProfile(name: string | undefined, io: CliIo): Promise<Profile> {
+  const home = io.home ?? homedir();
   if (name !== undefined) {
-    const [cli, file] = await Promise.all([loadAliyunCliProfiles(io.home), loadCredentialsFileProfiles(io.home, io.env)]);
+    const [cli, file] = await Promise.all([loadAliyunCliProfiles(home), loadCredentialsFileProfiles(home, io.env)]);
     const found = cli.profiles.find((p) => p.name === name) ?? file.profiles.find((p) => p.name === name);
     if (found) return found;
     const problem = [...cli.problems, ...file.problems].find((p) => p.message.includes(name));
@@ -56,7 +76,7 @@ async function pickProfile(name: string | undefined, io: CliIo): Promise<Profile
   const env = loadEnvProfile(io.env);
   if (env.profiles[0]) return env.profiles[0];
   if (env.problems[0]) throw new CliUsageError(env.problems[0].message);
-  const cli = await loadAliyunCliProfiles(io.home);
+  const cli = await loadAliyunCliProfiles(home);
   const current = cli.profiles.find((p) => p.current);
   if (current) return current;
   throw new CliUsageError('No credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS), or pass --profile NAME for an aliyun CLI profile (`aliyun configure`).');

@@ -1,10 +1,11 @@
 // Reading the ga.yaml a command works on: the file's own checks first (a plan is never made from a file with
 // errors), each problem printed as `ga.yaml:12:17 error GA012 …`, then the desired state.
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
-import { hasErrors, type GaConfig, type Problem } from '../model';
-import { parseGaYaml, toGaConfig } from '../gaYaml';
-import { line, styleFor, type CliIo } from './io';
+import { isAbsolute, relative } from 'node:path';
+import type { GaConfig, Problem } from '../model';
+import { validateGaYaml, type GaYamlFacts } from '../gaYaml';
+import { errLine, styleFor, type CliIo } from './io';
+import { readGaYaml } from './readFile';
+import { CliUsageError } from './cloudAccess';
 
 export interface FileProblem extends Problem {
   line: number;
@@ -20,25 +21,21 @@ export interface GaFile {
   locate(path: string): { line: number; column: number };
 }
 
-export async function readGaFile(file: string | undefined, io: CliIo): Promise<GaFile> {
-  const path = resolve(io.cwd, file ?? 'ga.yaml');
-  const name = file ?? 'ga.yaml';
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `${name} does not exist${file === undefined ? ' (the default file is ./ga.yaml; pass another as the first argument)' : ''}.` : `Cannot read ${name}: ${(e as Error).message}`);
-  }
-  const parsed = parseGaYaml(text);
+/** The file's every check (`ga-ipv6 validate`'s), with `facts` (the sandbox's when the endpoint is a local emulator). */
+export async function readGaFile(file: string | undefined, io: CliIo, facts: GaYamlFacts = {}): Promise<GaFile> {
+  const read = await readGaYaml(io, file);
+  if (!read.ok) throw new CliUsageError(read.message);
+  const name = read.display;
+  const text = read.text;
+  const { parsed, diagnostics, config } = validateGaYaml(text, facts);
   const at = (offset: number) => {
     const p = parsed.source.positionAt(offset);
     return { line: p.line + 1, column: p.character + 1 };
   };
-  const problems = parsed.problems.map((p) => ({ ...p.problem, ...at(p.span.start) }));
+  const problems = diagnostics.map(({ span: _span, range, ...problem }) => ({ ...problem, line: range.start.line + 1, column: range.start.character + 1 }));
   return {
     name: isAbsolute(name) ? relative(io.cwd, name) || name : name,
-    config: hasErrors(problems) ? undefined : toGaConfig(parsed.draft),
+    config,
     problems,
     locate: (p) => at(parsed.spanOf(p).start),
   };
@@ -50,6 +47,6 @@ export function printProblems(io: CliIo, file: GaFile, problems: readonly (Probl
   for (const p of problems) {
     const where = p.line !== undefined ? { line: p.line, column: p.column ?? 1 } : file.locate(p.path);
     const severity = p.severity === 'error' ? style.destroy('error') : p.severity === 'warning' ? style.update('warning') : 'info';
-    line(io.stderr, `${file.name}:${where.line}:${where.column} ${severity} ${p.code} ${p.message}`);
+    errLine(io, `${file.name}:${where.line}:${where.column} ${severity} ${p.code} ${p.message}`);
   }
 }

@@ -3,7 +3,7 @@
 // the DNS records that point at it: what an accelerator's "Plan · Apply · Refresh" act on), and which preview
 // lines get which colour.
 import { childPath, errorsOf, parseRecordTarget, type GaConfig, type Problem } from '../model';
-import { parseGaYaml, toGaConfig, type ParsedGaYaml } from '../gaYaml';
+import { validateGaYaml, type GaYamlFacts, type ParsedGaYaml, type ValidationResult } from '../gaYaml';
 
 export interface LensTarget {
   accelerator: string;
@@ -18,10 +18,14 @@ export interface DesiredState {
   errors: Problem[];
 }
 
-export function desiredFromText(text: string): DesiredState {
-  const parsed = parseGaYaml(text);
-  const errors = errorsOf(parsed.problems.map((p) => p.problem));
-  return { parsed, errors, ...(errors.length === 0 ? { config: toGaConfig(parsed.draft) } : {}) };
+export function desiredFromText(text: string, facts?: GaYamlFacts): DesiredState {
+  return desiredOf(validateGaYaml(text, facts));
+}
+
+/** The desired state of a checked text: its config only when no check (syntax, shape or rule) is an error. */
+export function desiredOf(result: ValidationResult): DesiredState {
+  const errors = errorsOf(result.diagnostics);
+  return { parsed: result.parsed, errors, ...(errors.length === 0 && result.config ? { config: result.config } : {}) };
 }
 
 export function planTargets(parsed: ParsedGaYaml): LensTarget[] {

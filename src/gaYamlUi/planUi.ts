@@ -23,19 +23,14 @@ import {
   type ApplyReport,
   type Plan,
 } from '../workflows';
+import type { GaYamlEditor } from './editor';
+import { GA_YAML_SELECTOR } from './language';
 import { PlanPreview } from './planPreview';
-import { desiredFromText, planTargets, scopeTo, unscopePath, type DesiredState } from './planTargets';
+import { desiredOf, planTargets, scopeTo, unscopePath, type DesiredState } from './planTargets';
 
 export const PLAN_COMMAND = 'gaIpv6.gaYaml.plan';
 export const APPLY_COMMAND = 'gaIpv6.gaYaml.apply';
 export const REFRESH_COMMAND = 'gaIpv6.gaYaml.refresh';
-
-/** ga.yaml and *.ga.yaml, whatever language mode they are opened in. */
-export const GA_YAML_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/ga.yaml' }, { pattern: '**/*.ga.yaml' }, { language: 'ga-yaml' }];
-
-export function isGaYaml(doc: vscode.TextDocument): boolean {
-  return vscode.languages.match(GA_YAML_SELECTOR, doc) > 0;
-}
 
 interface Planned {
   doc: vscode.TextDocument;
@@ -54,10 +49,14 @@ export class PlanUi implements vscode.Disposable {
   private readonly preview: PlanPreview;
   private readonly disposables: vscode.Disposable[] = [];
 
+  private readonly session: Session;
+
   constructor(
-    private readonly session: Session,
+    private readonly editor: GaYamlEditor,
     private readonly tree: ExplorerTree,
   ) {
+    const session = editor.session;
+    this.session = session;
     this.preview = new PlanPreview();
     const unsubscribe = session.profiles.onDidChange(() => this.lensesChanged.fire());
     this.disposables.push(
@@ -87,8 +86,8 @@ export class PlanUi implements vscode.Disposable {
   }
 
   private lenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    if (!this.session.profiles.active()) return [];
-    const { parsed } = desiredFromText(doc.getText());
+    if (!this.session.profiles.active() || !this.editor.isGaYaml(doc)) return [];
+    const { parsed } = this.editor.result(doc);
     return planTargets(parsed).flatMap(({ accelerator, line }) => {
       const range = new vscode.Range(line, 0, line, 0);
       const args = [doc.uri.toString(), accelerator];
@@ -168,8 +167,9 @@ export class PlanUi implements vscode.Disposable {
   // ---- plumbing ----------------------------------------------------------------------------------------------
 
   private async planFor(uri: vscode.Uri | string | undefined, accelerator: string | undefined): Promise<Planned | undefined> {
-    const doc = await documentFor(uri);
-    const desired = desiredFromText(doc.getText());
+    const doc = await documentFor(uri, this.editor);
+    // The editor's own check of the text (with the active profile's facts): the errors the Problems view shows.
+    const desired = desiredOf(this.editor.result(doc));
     if (!desired.config) {
       void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(doc.uri)} has ${desired.errors.length} error${desired.errors.length === 1 ? '' : 's'}: fix them before planning (see the Problems view). First: ${desired.errors[0]?.message ?? ''}`);
       return undefined;
@@ -220,8 +220,9 @@ export class PlanUi implements vscode.Disposable {
   }
 }
 
-export function registerPlanUi(session: Session, tree: ExplorerTree): PlanUi {
-  return new PlanUi(session, tree);
+/** The ga.yaml editor feature (index.ts FEATURES): code lenses, plan preview, apply and drift. */
+export function registerPlanUi(editor: GaYamlEditor, host: { tree: ExplorerTree }): vscode.Disposable[] {
+  return [new PlanUi(editor, host.tree)];
 }
 
 function scopeName(p: Pick<Planned, 'doc' | 'accelerator'>): string {
@@ -229,10 +230,10 @@ function scopeName(p: Pick<Planned, 'doc' | 'accelerator'>): string {
   return p.accelerator ? `${p.accelerator} (${file})` : file;
 }
 
-async function documentFor(uri: vscode.Uri | string | undefined): Promise<vscode.TextDocument> {
+async function documentFor(uri: vscode.Uri | string | undefined, editor: GaYamlEditor): Promise<vscode.TextDocument> {
   if (uri !== undefined) return vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
   const active = vscode.window.activeTextEditor?.document;
-  if (active && isGaYaml(active)) return active;
+  if (active && editor.isGaYaml(active)) return active;
   throw new Error('Open a ga.yaml (or *.ga.yaml) first: plan and apply work on the file in the active editor.');
 }
 

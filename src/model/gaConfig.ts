@@ -69,7 +69,10 @@ export interface AcceleratorConfig {
   id?: string;
   /** `absent` deletes the accelerator and everything under it. */
   state?: 'present' | 'absent';
-  /** Required for a subscription; a pay-as-you-go instance may have none (export writes what the account has). */
+  /**
+   * The specification ("1" Small I, …): required for a subscription; a pay-as-you-go instance billed by data
+   * transfer has none (what an ordinary account can buy, model OFFERED_PURCHASES).
+   */
   spec?: string;
   billing: Billing;
   term?: TermConfig;

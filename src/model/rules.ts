@@ -108,7 +108,8 @@ export function portRangeFindings(ranges: readonly PortRange[], protocol: Listen
   if (ranges.length === 0) return [{ rule: 'empty', message: 'A listener needs at least one port.' }];
   const out: PortRangeFinding[] = [];
   ranges.forEach((r, index) => {
-    for (const [port, what] of [[r.fromPort, 'From port'], [r.toPort, 'To port']] as const) {
+    const ends = r.fromPort === r.toPort ? ([[r.fromPort, 'Port']] as const) : ([[r.fromPort, 'From port'], [r.toPort, 'To port']] as const);
+    for (const [port, what] of ends) {
       const bad = checkPort(port, what);
       if (bad) {
         out.push({ index, rule: isInteger(port) && isReservedPort(port) ? 'reserved' : 'outOfRange', message: bad });

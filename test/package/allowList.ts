@@ -17,6 +17,8 @@ export const ALLOWED = [
   'media/**',
   // the JSON Schema of ga.yaml
   'schemas/**',
+  // the ga-yaml language: grammar, language configuration, snippets
+  'language/**',
 ];
 
 /** Never shipped, even where ALLOWED matches. */

@@ -29,6 +29,16 @@ describe('architecture', () => {
     assert.deepEqual(await lint('src/workflows/plan/example.ts', "import { isIpv6 } from '../../model';\nimport { isCloudError } from '../../cloud';\nimport { chain } from '../teardown';\nexport const x = [isIpv6, isCloudError, chain];\n"), []);
   });
 
+  it('keeps the ga.yaml language, its editor and the command line in their lanes', async () => {
+    assert.match((await lint('src/gaYaml/example.ts', "import { planConfig } from '../workflows';\nexport const x = planConfig;\n")).join(), /src\/gaYaml may import only src\/model/);
+    assert.match((await lint('src/cli/commands/example.ts', "import { Session } from '../../ui/session';\nexport const x = Session;\n")).join(), /src\/cli may import only/);
+    assert.match((await lint('src/cli/example.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n")).join(), /pure core/);
+    assert.match((await lint('src/gaYamlUi/example.ts', "import { startEmulator } from '../emulator/server';\nexport const x = startEmulator;\n")).join(), /src\/gaYamlUi may import only/);
+    assert.match((await lint('src/gaYamlUi/example.ts', "import { GaService } from '../cloud/gaService';\nexport const x = GaService;\n")).join(), /UI code reaches the cloud through src\/workflows/);
+    assert.deepEqual(await lint('src/gaYamlUi/example.ts', "import * as vscode from 'vscode';\nimport { planConfig } from '../workflows';\nimport { validateGaYaml } from '../gaYaml';\nexport const x = [vscode, planConfig, validateGaYaml];\n"), []);
+    assert.deepEqual(await lint('src/cli/commands/example.ts', "import { planConfig } from '../../workflows';\nimport { validateGaYaml } from '../../gaYaml';\nexport const x = [planConfig, validateGaYaml];\n"), []);
+  });
+
   it('lets no UI file call a cloud mutation itself', async () => {
     for (const folder of ['explorer', 'ui', 'probeUi', 'gaYamlUi', 'forms', 'cli']) {
       const errors = await lint(`src/${folder}/example.ts`, 'export async function f(s: { ga: { deleteListener(id: string): Promise<void> } }) {\n  await s.ga.deleteListener("lsr-1");\n}\n');

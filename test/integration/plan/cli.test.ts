@@ -3,14 +3,15 @@
 // missing credential or an unreachable endpoint. The export is parsed back and planned: no changes.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addZone, startCloud, TEST_KEY, type Harness } from '../cloudHarness';
-import { runApply } from '../../../src/cli/applyCommand';
-import { runExport } from '../../../src/cli/exportCommand';
+import { runApply } from '../../../src/cli/commands/apply';
+import { runExport } from '../../../src/cli/commands/export';
+import { runPlan } from '../../../src/cli/commands/plan';
 import type { CliIo } from '../../../src/cli/io';
-import { runPlan } from '../../../src/cli/planCommand';
+import { runCli } from '../../../src/cli/program';
 import { writeGaYaml } from '../../../src/gaYaml';
 import { walkThrough } from './configs';
 
@@ -25,8 +26,10 @@ function capture(dir: string, o: { tty?: boolean; env?: Record<string, string>; 
   let err = '';
   return {
     io: {
-      stdout: { write: (t: string) => (out += t) },
-      stderr: { write: (t: string) => (err += t) },
+      out: (t: string) => void (out += t),
+      err: (t: string) => void (err += t),
+      readFile: async (path: string) => readFileSync(path, 'utf8'),
+      readStdin: async () => '',
       isTTY: o.tty ?? false,
       env: { ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_KEY.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_KEY.accessKeySecret, ...o.env },
       cwd: dir,
@@ -79,6 +82,30 @@ describe('ga-ipv6 plan, apply and export', () => {
       ['create', 'dnsRecord', 'dns.example.com.app.CNAME', null],
     ]);
     assert.deepEqual(parsed.purchases.map((p) => [Object.keys(p), p.subscription]), [[['title', 'lines', 'subscription'], true], [['title', 'lines', 'subscription'], true]]);
+  });
+
+  it('is registered in the ga-ipv6 program with the contract\'s flags', async () => {
+    const help = capture(dir);
+    assert.equal(await runCli(['--help'], help.io), 0);
+    assert.match(help.out(), /validate \[options\] \[FILE\][\s\S]*plan \[options\] \[FILE\][\s\S]*apply \[options\] \[FILE\][\s\S]*export \[options\]/);
+    const planHelp = capture(dir);
+    await runCli(['plan', '--help'], planHelp.io);
+    for (const flag of ['--format <format>', '--detailed-exitcode', '--profile <name>', '--endpoint <url>']) assert.ok(planHelp.out().includes(flag), `plan ${flag}`);
+    const exportHelp = capture(dir);
+    await runCli(['export', '--help'], exportHelp.io);
+    for (const flag of ['--accelerator <name>', '--zone <zone>']) assert.ok(exportHelp.out().includes(flag), `export ${flag}`);
+
+    const plan = capture(dir);
+    assert.equal(await runCli(['plan', 'ga.yaml', '--format', 'json', '--detailed-exitcode', '--endpoint', endpoint], plan.io), 2, plan.err());
+    assert.equal((JSON.parse(plan.out()) as { changes: unknown[] }).changes.length, 7);
+    const badFormat = capture(dir);
+    assert.equal(await runCli(['plan', '--format', 'yaml', '--endpoint', endpoint], badFormat.io), 1);
+    assert.match(badFormat.err(), /--format <format>' argument 'yaml' is invalid\. Allowed choices are text, json/);
+    const apply = capture(dir);
+    assert.equal(await runCli(['apply', '--yes', '--endpoint', endpoint], apply.io), 0, apply.err());
+    const exported = capture(dir);
+    assert.equal(await runCli(['export', '--accelerator', 'web-ipv6', '--zone', 'example.com', '--endpoint', endpoint], exported.io), 0, exported.err());
+    assert.match(exported.out(), /^accelerators:\n  web-ipv6:/m);
   });
 
   it('colour on a terminal, none with NO_COLOR', async () => {

@@ -6,6 +6,7 @@ import { registerCommand } from '../ui/commands';
 import type { Session } from '../ui/session';
 import { acceleratorConsoleUrl, dnsZoneConsoleUrl } from './consoleLinks';
 import { deleteNode } from './deleteCommand';
+import { EXPORT_COMMAND, exportAcceleratorToGaYaml } from './exportToGaYaml';
 import { ipv6AddressesOf } from './loader';
 import { acceleratorOf, resourceId, type ExplorerNode } from './nodes';
 import type { ExplorerTree } from './tree';
@@ -56,6 +57,10 @@ export function registerExplorerCommands(session: Session, tree: ExplorerTree, v
       if (node?.kind === 'dnsRecord') return vscode.env.openExternal(vscode.Uri.parse(dnsZoneConsoleUrl(node.record.domainName)));
       const ref = await pick(node);
       if (ref) await vscode.env.openExternal(vscode.Uri.parse(acceleratorConsoleUrl(ref.accelerator.acceleratorId ?? '')));
+    }),
+    registerCommand(EXPORT_COMMAND, async (node?: ExplorerNode) => {
+      if (node?.kind !== 'accelerator') throw new Error('Export to ga.yaml works on an accelerator of the Global Accelerator explorer: right-click it and choose Export to ga.yaml.');
+      return exportAcceleratorToGaYaml(session, node);
     }),
     registerCommand('gaIpv6.delete', async (node?: ExplorerNode) => {
       if (!node) throw new Error('Delete works on an item of the Global Accelerator explorer: right-click it and choose Delete.');

@@ -3,14 +3,16 @@
 // documentation ranges) reports what those checks found, `init` until the first verdict; every other endpoint
 // reports `normal`. Group and listener statuses sum the endpoints up.
 import type { ActionHandler } from '../api';
-import type { EndpointConfiguration, EndpointGroup, GaState } from '../state';
-import { isDocumentationIpv4, isIpv4 } from '../../model';
+import type { EndpointConfiguration, GaState } from '../state';
 import { own } from '../ownKeys';
 import { dryRunPassed } from './errors';
 import { groupsOfListener } from './endpointGroups';
 import { requireAccelerator, requireListener } from './guards';
 import { optBool, reqString } from './params';
 import { endpointPortFor } from './ports';
+import { isHealthChecked } from './healthChecked';
+
+export { isHealthChecked } from './healthChecked';
 
 type Health = NonNullable<EndpointConfiguration['health']>;
 
@@ -55,10 +57,6 @@ export const getHealthStatus: ActionHandler = (params, _ctx, state) => {
   return { ListenerId: listener.ListenerId, HealthStatus: listenerHealth(all), EndpointGroups: endpointGroups };
 };
 
-/** Whether the data plane checks this endpoint's health; the others are `normal` once their group is active. */
-export function isHealthChecked(group: Pick<EndpointGroup, 'HealthCheckEnabled'>, endpoint: Pick<EndpointConfiguration, 'Endpoint'>): boolean {
-  return group.HealthCheckEnabled && isIpv4(endpoint.Endpoint) && !isDocumentationIpv4(endpoint.Endpoint);
-}
 
 /** A verdict of the data plane's health checks. */
 export interface EndpointHealthUpdate {

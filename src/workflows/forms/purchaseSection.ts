@@ -61,11 +61,11 @@ export function purchaseFields(prefix: string, values: PurchaseValues, payAsYouG
   ];
 }
 
-/** What an ordinary account can buy, and what pay-as-you-go needs on this account. */
-function termHelp(payAsYouGo: boolean, facts: PayAsYouGoFacts | undefined): string {
-  if (!payAsYouGo) return 'A subscription instance with a subscription basic bandwidth plan, or pay-as-you-go billed by data transfer.';
+/** What pay-as-you-go means here, and whether this account can buy it yet (the choice's own line says the rest). */
+function termHelp(payAsYouGo: boolean, facts: PayAsYouGoFacts | undefined): string | undefined {
+  if (!payAsYouGo) return undefined;
   if (facts?.status === 'NotOpened') return `${NOT_OPENED}: Create asks to activate it (free) together with the purchase.`;
-  return 'Billed by data transfer: no specification and no bandwidth plan; each area chooses its line.';
+  return 'No specification; each acceleration area chooses its line.';
 }
 
 const NOT_OPENED = 'Global Accelerator is not activated for pay-as-you-go on this account yet';

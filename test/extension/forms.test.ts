@@ -206,7 +206,7 @@ describe('Guided creation forms (host)', function () {
     await panel.receive({ type: 'create', values: testValues(init, (v) => {
       v.purchase.term = 'payAsYouGo';
       v.area.region = 'cn-hongkong';
-      v.area.bandwidth = '';
+      v.area.bandwidth = '5';
       v.area.ispType = 'BGP_PRO';
     }) });
     const run = lastRun(panel);

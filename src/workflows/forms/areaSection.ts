@@ -16,7 +16,7 @@ import { parseWholeNumber, ProblemList, type FieldSpec } from './fields';
 
 export interface AreaValues {
   region: string;
-  /** Mbit/s, as typed; may be empty for pay-as-you-go instances. */
+  /** Mbit/s, as typed. CreateIpSets requires it for every instance (ga-wire-spec.json), pay-by-data-transfer ones too. */
   bandwidth: string;
   ipVersion: string;
   /** The line, BGP or BGP_PRO: chosen only for an instance billed by data transfer (optional in a saved state). */
@@ -25,7 +25,7 @@ export interface AreaValues {
 
 export const AREA_DEFAULTS: AreaValues = { region: 'cn-beijing', bandwidth: '2', ipVersion: 'IPv6', ispType: 'BGP' };
 
-/** `byDataTransfer`: the instance is pay-as-you-go billed by data transfer (no plan): bandwidth optional, a line to choose. */
+/** `byDataTransfer`: the instance is pay-as-you-go billed by data transfer (no plan): the area has a line to choose. */
 export function areaFields(prefix: string, regions: readonly RegionOption[], v: AreaValues, opts: { byDataTransfer?: boolean } = {}): FieldSpec[] {
   // For IPv6 clients only the IPv6-capable regions, as the console's IPv6 tab lists them.
   return [
@@ -34,7 +34,7 @@ export function areaFields(prefix: string, regions: readonly RegionOption[], v: 
       path: `${prefix}.bandwidth`,
       label: 'Bandwidth',
       kind: 'text',
-      help: opts.byDataTransfer ? 'Mbit/s, at least 2; may stay empty when traffic is billed by data transfer.' : 'Mbit/s allocated to this area from the bandwidth plan; at least 2.',
+      help: opts.byDataTransfer ? 'Mbit/s this area may carry, at least 2; traffic is billed by data transfer.' : 'Mbit/s allocated to this area from the bandwidth plan; at least 2.',
     },
     { path: `${prefix}.ipVersion`, label: 'Internet Protocol', kind: 'select', choices: IP_VERSION_CHOICES },
     {
@@ -82,7 +82,6 @@ export function validateArea(prefix: string, v: AreaValues, facts: AreaFacts): P
   }
 
   const path = `${prefix}.bandwidth`;
-  if (facts.billing === 'payAsYouGo' && v.bandwidth.trim() === '') return out.items;
   const bandwidth = parseWholeNumber(v.bandwidth) ?? Number.NaN;
   const planKnown = facts.planBandwidth !== undefined || !facts.planPending;
   if (!out.add(areaBandwidthProblems(bandwidth, path)) && facts.billing === 'subscription' && planKnown) {

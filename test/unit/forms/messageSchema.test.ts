@@ -13,7 +13,7 @@ const valid: WebviewMessage[] = [
   { type: 'painted' },
   { type: 'create', values },
   { type: 'submit', values: { area: { region: 'cn-beijing', bandwidth: '2', ipVersion: 'IPv6' } } },
-  { type: 'submit', values: { area: { region: 'cn-hongkong', bandwidth: '', ipVersion: 'IPv6', ispType: 'BGP_PRO' } } },
+  { type: 'submit', values: { area: { region: 'cn-hongkong', bandwidth: '2', ipVersion: 'IPv6', ispType: 'BGP_PRO' } } },
   { type: 'create', values: { ...values, purchase: { ...values.purchase, term: 'payAsYouGo', spec: '' }, area: { ...values.area, ispType: 'BGP_PRO' } } },
   { type: 'submit', values: { endpoints: [{ type: 'Ip', address: '203.0.113.10', weight: '100' }] } },
   { type: 'submit', values: { bandwidth: '10' } },

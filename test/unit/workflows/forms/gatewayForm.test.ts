@@ -84,21 +84,22 @@ test('the Term offers what an ordinary account can buy: subscriptions of 1–9 m
   assert.equal(config.accelerators[0].areas[0].ispType, undefined, 'an instance with a plan uses the plan\'s line');
 });
 
-test('pay-as-you-go billed by data transfer: no specification and no plan, area bandwidth optional, the area\'s line', () => {
+test('pay-as-you-go billed by data transfer: no specification and no plan; the area still takes a bandwidth (CreateIpSets requires it) and a line', () => {
   const v = values((x) => {
     x.purchase.term = 'payAsYouGo';
     x.purchase.peakBandwidth = '';
     x.purchase.bandwidthType = '';
     x.purchase.spec = '';
-    x.area.bandwidth = '';
+    x.area.bandwidth = '5';
   });
   assert.deepEqual(validateGateway(v, facts), []);
+  at(validateGateway(values((x) => { x.purchase.term = 'payAsYouGo'; x.area.bandwidth = ''; }), facts), 'area.bandwidth', 'areaBandwidth');
   const config = gatewayConfig(v);
   assert.equal(config.accelerators[0].billing, 'payAsYouGo');
   assert.equal(config.accelerators[0].spec, undefined, 'an instance billed by data transfer has no specification');
   assert.equal(config.accelerators[0].bandwidthPlan, undefined);
   assert.equal(config.accelerators[0].term, undefined);
-  assert.equal(config.accelerators[0].areas[0].bandwidth, undefined);
+  assert.equal(config.accelerators[0].areas[0].bandwidth, 5, 'no plan to fit in: 5 is more than the 2 Mbit/s plan of a subscription would allow');
   assert.equal(config.accelerators[0].areas[0].ispType, 'BGP');
   assert.equal(gatewayConfig(values((x) => { x.purchase.term = 'payAsYouGo'; x.area.ispType = 'BGP_PRO'; })).accelerators[0].areas[0].ispType, 'BGP_PRO');
   const fields = gatewaySections(v, facts).flatMap((s) => s.fields);
@@ -113,7 +114,7 @@ test('pay-as-you-go billed by data transfer: no specification and no plan, area 
   assert.match(bought.lines.join(' '), /billed by data transfer \(CDT\): no bandwidth plan/);
   const review = reviewLines(v, facts);
   assert.match(review[0], /^GA instance "web-ipv6-2", pay-as-you-go \(billed by data transfer\)$/);
-  assert.match(review[1], /^Acceleration area China \(Beijing\): IPv6, line BGP$/);
+  assert.match(review[1], /^Acceleration area China \(Beijing\): IPv6, 5 Mbit\/s, line BGP$/);
 });
 
 test('pay-as-you-go on this account: not activated is said (Create activates it after asking), overdue is an error in the service\'s words', () => {

@@ -73,10 +73,11 @@ test('Add Acceleration Area: a free IPv6 region by default; a region it has, the
   const noPlan = facts({}, (a) => (a.planBandwidth = undefined));
   at(form.validate(withDefaults('addArea', noPlan), noPlan), 'area.bandwidth', 'billing');
   const cdt = facts({}, (a) => { a.billing = 'payAsYouGo'; a.planBandwidth = undefined; });
-  assert.deepEqual(form.validate(withDefaults('addArea', cdt, (x) => (x.area!.bandwidth = '')), cdt), [], 'billed by data transfer: no plan, bandwidth optional');
+  assert.deepEqual(form.validate(withDefaults('addArea', cdt, (x) => (x.area!.bandwidth = '50')), cdt), [], 'billed by data transfer: no plan to fit in');
+  at(form.validate(withDefaults('addArea', cdt, (x) => (x.area!.bandwidth = '')), cdt), 'area.bandwidth', 'areaBandwidth');
   // An area of an instance billed by data transfer carries its line (CreateIpSets IspType); with a plan it has none.
-  const cdtArea = withDefaults('addArea', cdt, (x) => { x.area!.bandwidth = ''; x.area!.ispType = 'BGP_PRO'; });
-  assert.deepEqual(form.change(cdtArea, cdt), { kind: 'createArea', acceleratorId: 'ga-bp1seed', area: { region: 'cn-qingdao', ipVersion: 'IPv6', ispType: 'BGP_PRO' } });
+  const cdtArea = withDefaults('addArea', cdt, (x) => { x.area!.bandwidth = '2'; x.area!.ispType = 'BGP_PRO'; });
+  assert.deepEqual(form.change(cdtArea, cdt), { kind: 'createArea', acceleratorId: 'ga-bp1seed', area: { region: 'cn-qingdao', ipVersion: 'IPv6', bandwidth: 2, ispType: 'BGP_PRO' } });
   assert.match(form.describe(cdtArea, cdt), /line BGP_PRO/);
   const line = (ff: typeof f) => form.sections(withDefaults('addArea', ff), ff)[0].fields.find((x) => x.label === 'Line Type');
   assert.equal(line(cdt)?.disabled, false);

@@ -33,7 +33,7 @@ interface Case {
 
 const payAsYouGo = (v: GatewayValues) => {
   v.purchase.term = 'payAsYouGo';
-  v.area.bandwidth = '';
+  v.area.bandwidth = '5';
 };
 
 const CASES: Case[] = [

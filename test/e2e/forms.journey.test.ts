@@ -217,6 +217,10 @@ test('keyboard only: Tab reaches every field and Create; the form is filled and 
     // … and a window reload (the serializer revives the panel with the state its page saved).
     await page.reload();
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The workbench saves which editor is in front on its own schedule, so the reload may restore the untitled
+    // file in front; the form's tab is the group's first: bring it forward (that is when VS Code revives a panel).
+    await page.locator('.tabs-container .tab', { hasText: TITLE }).waitFor({ timeout: 60_000 });
+    await runFromCommandPalette(page, 'View: Open First Editor in Group');
     const revived = await formFrame(page, TITLE, 60_000);
     assert.equal(await field(revived, 'Instance Name').inputValue(), 'keyboard-ipv6');
     assert.equal(await field(revived, 'Term').evaluate((e) => (e as unknown as { value: string }).value), 'subscription:Month:2');

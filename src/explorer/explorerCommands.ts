@@ -6,8 +6,9 @@ import { registerCommand } from '../ui/commands';
 import type { Session } from '../ui/session';
 import { acceleratorConsoleUrl, dnsZoneConsoleUrl } from './consoleLinks';
 import { deleteNode } from './deleteCommand';
+import { HINT_COMMAND, HINTS, isHintId, WALKTHROUGH_DOC, type HintId } from './hints';
 import { ipv6AddressesOf } from './loader';
-import { acceleratorOf, resourceId, type ExplorerNode } from './nodes';
+import { acceleratorOf, profileOf, resourceId, type ExplorerNode } from './nodes';
 import type { ExplorerTree } from './tree';
 
 /** An accelerator and the profile it belongs to, from a node or from the palette's pick. */
@@ -53,10 +54,13 @@ export function registerExplorerCommands(session: Session, tree: ExplorerTree, v
       if (address) await copy(address, 'IPv6 address');
     }),
     registerCommand('gaIpv6.openInConsole', async (node?: ExplorerNode) => {
+      const sandbox = node ? profileOf(node)?.profile.source === 'sandbox' : (await session.requireActiveProfile()).source === 'sandbox';
+      if (sandbox) throw new Error('The local sandbox is an emulated account on this machine: the Alibaba Cloud console has nothing of it. Its resources are all in this explorer.');
       if (node?.kind === 'dnsRecord') return vscode.env.openExternal(vscode.Uri.parse(dnsZoneConsoleUrl(node.record.domainName)));
       const ref = await pick(node);
       if (ref) await vscode.env.openExternal(vscode.Uri.parse(acceleratorConsoleUrl(ref.accelerator.acceleratorId ?? '')));
     }),
+    registerCommand(HINT_COMMAND, (node?: ExplorerNode | HintId) => runHint(session, node)),
     registerCommand('gaIpv6.delete', async (node?: ExplorerNode) => {
       if (!node) throw new Error('Delete works on an item of the Global Accelerator explorer: right-click it and choose Delete.');
       await deleteNode(session, tree, node);
@@ -114,4 +118,16 @@ async function acceleratorFrom(session: Session, tree: ExplorerTree, node: Explo
 
 function label(a: AcceleratorSummary): string {
   return a.name || a.acceleratorId || 'accelerator';
+}
+
+/**
+ * What a hint row does: for now, open the walk-through guide at the step that adds what is missing. The
+ * creation forms will take over here (the rows and their command id stay).
+ */
+async function runHint(session: Session, target: ExplorerNode | HintId | undefined): Promise<vscode.Uri> {
+  const hint = typeof target === 'string' ? target : target?.kind === 'info' ? target.hint : undefined;
+  if (!isHintId(hint)) throw new Error('This row has no walk-through step to show.');
+  const doc = vscode.Uri.joinPath(session.context.extensionUri, WALKTHROUGH_DOC).with({ fragment: HINTS[hint].anchor });
+  await vscode.commands.executeCommand('markdown.showPreview', doc);
+  return doc;
 }

@@ -19,7 +19,7 @@ export function registerExplorer(session: Session): Explorer {
   const tree = new ExplorerTree(session);
   const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const unwatch = session.log.onEntry(throttleNotice(view));
-  return { tree, view, disposables: [tree, view, new vscode.Disposable(unwatch), ...registerExplorerCommands(session, tree, view)] };
+  return { tree, view, disposables: [tree, view, new vscode.Disposable(unwatch), ...tree.trackExpansion(view), ...registerExplorerCommands(session, tree, view)] };
 }
 
 /**

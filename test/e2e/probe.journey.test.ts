@@ -44,6 +44,8 @@ test('"Run curl -6" on www.example.com shows the IPv4 origin\'s answer', { timeo
     await screenshotTerminal(page, 'curl-www-example-com');
     const commandLines = text.split('\n').filter((l) => /curl(\.exe)? -6 -g/.test(l));
     if (commandLines.length !== 1) throw new Error(`the curl command line is printed ${commandLines.length} times:\n${text}`);
-    if (!commandLines[0].includes(`--resolve ${RECORD}:80:[`)) throw new Error(`curl was not told where the sandbox's DNS resolves ${RECORD}: ${commandLines[0]}`);
+    if (!commandLines[0].includes(`--resolve '${RECORD}:80:[fd6a:`) && !commandLines[0].includes(`--resolve ${RECORD}:80:[fd6a:`)) {
+      throw new Error(`curl was not told where the sandbox's DNS resolves ${RECORD}: ${commandLines[0]}`);
+    }
   });
 });

@@ -31,8 +31,8 @@ function activeTerminalRows(page: Page): Locator {
 export async function terminalText(page: Page): Promise<string> {
   const rows = activeTerminalRows(page);
   if ((await rows.count()) === 0) return '(no terminal is shown)';
-  const lines = await rows.first().locator(':scope > div').allTextContents();
-  return lines.map((l) => l.replace(/\u00a0/g, ' ').trimEnd()).join('\n').trimEnd();
+  const text = await rows.first().innerText();
+  return text.split('\n').map((l) => l.replace(/\u00a0/g, ' ').trimEnd()).join('\n').trimEnd();
 }
 
 /** Waits until the active terminal shows `pattern`; resolves with its text then. */

@@ -9,6 +9,7 @@ import { deleteNode } from './deleteCommand';
 import { HINT_COMMAND, HINTS, isHintId, WALKTHROUGH_DOC, type HintId } from './hints';
 import { ipv6AddressesOf } from './loader';
 import { acceleratorOf, profileOf, resourceId, type ExplorerNode } from './nodes';
+import type { ViewMessages } from './index';
 import type { ExplorerTree } from './tree';
 
 /** An accelerator and the profile it belongs to, from a node or from the palette's pick. */
@@ -17,10 +18,13 @@ interface AcceleratorRef {
   accelerator: AcceleratorSummary;
 }
 
-export function registerExplorerCommands(session: Session, tree: ExplorerTree, view: vscode.TreeView<ExplorerNode>): vscode.Disposable[] {
+export function registerExplorerCommands(session: Session, tree: ExplorerTree, view: vscode.TreeView<ExplorerNode>, messages: ViewMessages): vscode.Disposable[] {
   const setFilter = async (text: string) => {
     tree.model.filterText = text;
     view.description = text ? `filter: ${text}` : undefined;
+    // With the view alone in its container VS Code merges its header into the side bar's title and does not show
+    // the description there: the message line above the tree always shows.
+    messages.set('filter', text ? `filter: ${text} (Clear Accelerator Filter in the title bar shows all)` : undefined);
     await vscode.commands.executeCommand('setContext', 'gaIpv6.explorer.filtered', text !== '');
     tree.redraw();
   };
@@ -128,6 +132,8 @@ async function runHint(session: Session, target: ExplorerNode | HintId | undefin
   const hint = typeof target === 'string' ? target : target?.kind === 'info' ? target.hint : undefined;
   if (!isHintId(hint)) throw new Error('This row has no walk-through step to show.');
   const doc = vscode.Uri.joinPath(session.context.extensionUri, WALKTHROUGH_DOC).with({ fragment: HINTS[hint].anchor });
-  await vscode.commands.executeCommand('markdown.showPreview', doc);
+  // The built-in Markdown extension renders it; without it (disabled), the text itself.
+  if ((await vscode.commands.getCommands(true)).includes('markdown.showPreview')) await vscode.commands.executeCommand('markdown.showPreview', doc);
+  else await vscode.window.showTextDocument(doc.with({ fragment: '' }));
   return doc;
 }

@@ -120,6 +120,7 @@ export class CurlTerminal implements vscode.Pseudoterminal {
     this.child = undefined;
     const lines: string[] = [];
     if (!this.output.endsWith('\n') && this.output !== '') lines.push('');
+    if (this.output !== '') lines.push('');
     if (this.shownBytes > SHOWN_BYTES) lines.push(DIM(`(${this.shownBytes - SHOWN_BYTES} more bytes not shown)`));
     if (outcome.error && outcome.exitCode === null) lines.push(RED(outcome.error));
     else if (outcome.exitCode !== null) {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { journey } from './journey';
-import { expectViewSection, openViewContainer } from './workbench';
+import { expectViewSection, openViewContainer, runFromCommandPalette } from './workbench';
 
 const CONTAINER_TITLE = 'Global Accelerator';
 const VIEW_NAME = 'Accelerators';
@@ -48,5 +48,32 @@ test('expands the seed accelerator, sees its IPv6 address and copies it', { time
     // The command writes the clipboard asynchronously: wait for it rather than for a guessed time.
     await page.waitForFunction(async (expected) => (await (globalThis as unknown as PageGlobals).navigator.clipboard.readText()) === expected, shownAddress, { timeout: 10_000 })
       .catch(async () => { throw new Error(`after "Copy IPv6 Address" the clipboard holds "${await page.evaluate(() => (globalThis as unknown as PageGlobals).navigator.clipboard.readText())}", not ${shownAddress}`); });
+  });
+});
+
+test('a filter shows above the tree (and as the view\'s description) and hides other accelerators; clearing it brings them back as they were expanded', { timeout: 180_000 }, async () => {
+  await journey('explorer filter keeps expansion', async (page) => {
+    await openViewContainer(page, CONTAINER_TITLE);
+    await expectViewSection(page, VIEW_NAME);
+    const seed = row(page, SEED_ACCELERATOR).first();
+    await seed.waitFor({ timeout: 30_000 });
+    if ((await seed.getAttribute('aria-expanded')) !== 'true') await seed.click();
+    await row(page, 'China (Beijing)').first().waitFor({ timeout: 20_000 });
+
+    await runFromCommandPalette(page, 'Global Accelerator: Filter Accelerators by Name or State…');
+    await page.locator('.quick-input-widget input').fill('shop');
+    await page.keyboard.press('Enter');
+    const title = page.locator('.part.sidebar').getByText('filter: shop').filter({ visible: true });
+    await title.first().waitFor({ timeout: 10_000 }).catch(async () => {
+      throw new Error(`the side bar does not show "filter: shop"; its title reads "${await page.locator('.part.sidebar .composite.title').innerText()}"`);
+    });
+    await row(page, 'shop-ipv6').first().waitFor({ timeout: 10_000 });
+    await seed.waitFor({ state: 'detached', timeout: 10_000 }).catch(() => { throw new Error(`${SEED_ACCELERATOR} is still shown under the filter "shop"`); });
+
+    await runFromCommandPalette(page, 'Global Accelerator: Clear Accelerator Filter');
+    await seed.waitFor({ timeout: 10_000 });
+    await title.first().waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(await seed.getAttribute('aria-expanded'), 'true', `${SEED_ACCELERATOR} comes back expanded, as it was`);
+    await row(page, 'China (Beijing)').first().waitFor({ timeout: 10_000 });
   });
 });

@@ -30,6 +30,16 @@ test('"Probe over IPv6" on www.example.com passes in the sandbox', { timeout: 18
     await screenshotTerminal(page, 'probe-www-example-com');
     if (!/^\s*PASS\b/m.test(text)) throw new Error(`the probe of ${RECORD} did not end with PASS; the terminal shows:\n${text}`);
     if ((text.match(/^\s*(PASS|FAIL|WARN)\b/gm) ?? []).length !== 1) throw new Error(`the verdict is not printed exactly once:\n${text}`);
+
+    // A narrower window: the terminal is laid out again for its new width, one block per address, no word split.
+    await page.setViewportSize({ width: 760, height: 900 });
+    const narrow = await untilTerminalShows(page, /^ {2}\[fd6a:[0-9a-f:]+\]:80 {2}PASS$/m, 20_000).catch(async (e: Error) => {
+      throw new Error(`${e.message}: after the resize the terminal shows\n${await terminalText(page)}`);
+    });
+    await screenshotTerminal(page, 'probe-www-example-com-narrow');
+    if ((narrow.match(/^\s*(PASS|FAIL|WARN)\b/gm) ?? []).length !== 1) throw new Error(`the verdict is not printed exactly once at the narrow width:\n${narrow}`);
+    if (/^TARGET/m.test(narrow)) throw new Error(`the wide table is still shown at the narrow width:\n${narrow}`);
+    if (!/^PASS www\.example\.com resolves to/m.test(narrow)) throw new Error(`the verdict line is missing or broken inside a word:\n${narrow}`);
   });
 });
 

@@ -316,6 +316,19 @@ describe('IPv6 probes in the editor', function () {
       assert.match(report.targets[0].endpoints[0].attempts[0].bodyPreview ?? '', ORIGIN_PAGE);
     });
 
+    it('"Probe over IPv6" passes out of the box on the seed\'s area, www.example.com (AAAA) and app.example.com (CNAME)', async () => {
+      const { reachedAt } = await seedAddress();
+      const area = await child(await folder('areas'), (n) => n.kind === 'area', 'acceleration area');
+      const records = await tree().getChildren(await folder('dns'));
+      for (const node of [area, ...records.filter((n) => n.kind === 'dnsRecord')]) {
+        const report = await vscode.commands.executeCommand<ProbeReport | undefined>('gaIpv6.probeNode', node, FAST);
+        assert.ok(report);
+        assert.equal(report.verdict.status, 'pass', `${label(node)}: ${table(report)}`);
+        assert.deepEqual(report.targets[0].endpoints.map((e) => [e.address, e.port]), [[reachedAt, 80]], label(node));
+      }
+      assert.deepEqual(records.map(label).sort(), ['app.example.com', 'www.example.com']);
+    });
+
     it('"Probe over IPv6" on the deliberately broken gateway fails with a reset and says what to check', async () => {
       const broken = await child(await child(undefined, (n) => n.id === SANDBOX_PROFILE_ID, 'sandbox profile'), (n) => n.kind === 'accelerator' && n.accelerator.name === 'game-ipv6', 'game-ipv6');
       const report = await vscode.commands.executeCommand<ProbeReport | undefined>('gaIpv6.probeNode', broken, { ...FAST, attempts: 1 });

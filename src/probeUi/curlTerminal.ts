@@ -4,7 +4,7 @@
 // then what its exit code means. Ctrl-C stops curl; once it is done any key closes the terminal.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
-import type { ShellKind } from '../probe';
+import { wrapWords, type ShellKind } from '../probe';
 import { terminalText } from './liveRegion';
 
 const CTRL_C = '\x03';
@@ -64,10 +64,13 @@ export class CurlTerminal implements vscode.Pseudoterminal {
     this.finished = new Promise((resolve) => (this.settle = resolve));
   }
 
-  open(): void {
+  open(dimensions: vscode.TerminalDimensions | undefined): void {
     if (this.opened) return;
     this.opened = true;
-    for (const note of this.job.notes) this.write(`${DIM(`note: ${note}`)}\r\n`);
+    // Notes wrap between words; the command line stays one line (the terminal soft-wraps it), so that a copy of
+    // it is still one command.
+    const width = dimensions?.columns ?? Infinity;
+    for (const note of this.job.notes) this.write(`${wrapWords(`note: ${note}`, width, '      ').map(DIM).join('\r\n')}\r\n`);
     this.write(`${BOLD(`${this.job.shell === 'cmd' ? '>' : this.job.shell === 'powershell' ? 'PS>' : '$'} ${this.job.shown}`)}\r\n`);
     this.run();
   }

@@ -44,8 +44,10 @@ function buildAccount(state: EmulatorState, accelerators: number, now: number): 
   };
   const zone = createZone(state.dns, ZONE, 'mianfei', now);
   for (let i = 0; i < accelerators; i++) {
-    const id = run('CreateAccelerator', { InstanceChargeType: 'POSTPAY', Spec: '3', Name: `bench-${i}` }).AcceleratorId as string;
-    const plan = run('CreateBandwidthPackage', { Type: 'Basic', ChargeType: 'POSTPAY', Bandwidth: 10, BandwidthType: 'Enhanced' }).BandwidthPackageId as string;
+    // What an ordinary account buys (model OFFERED_PURCHASES): a subscription instance with a subscription plan.
+    const term = { PricingCycle: 'Month', Duration: 1, AutoPay: true };
+    const id = run('CreateAccelerator', { InstanceChargeType: 'PREPAY', Spec: '3', Name: `bench-${i}`, ...term }).AcceleratorId as string;
+    const plan = run('CreateBandwidthPackage', { Type: 'Basic', ChargeType: 'PREPAY', Bandwidth: 10, BandwidthType: 'Enhanced', ...term, Duration: '1' }).BandwidthPackageId as string;
     run('BandwidthPackageAddAccelerator', { AcceleratorId: id, BandwidthPackageId: plan });
     run('CreateIpSets', { AcceleratorId: id, AccelerateRegion: [{ AccelerateRegionId: 'cn-beijing', Bandwidth: 2, IpVersion: 'IPv6' }] });
     for (let l = 0; l < LISTENERS_PER_ACCELERATOR; l++) {
@@ -128,7 +130,7 @@ async function main(): Promise<void> {
       console.log(`       ${Object.entries(r.byAction).sort().map(([a, c]) => `${a} ${c}`).join(', ')}`);
     }
     console.log('\nplans: ListBandwidthPackages, once per refresh for the profile; health: GetHealthStatus, one per listener,');
-    console.log('only when its endpoint groups are expanded; DNS: DescribeDomains + DescribeDomainRecords per zone, once per refresh.');
+    console.log('when the listener is expanded (its groups and endpoints show health); DNS: DescribeDomains + DescribeDomainRecords per zone, once per refresh.');
   } finally {
     await emulator.stop();
   }

@@ -2,10 +2,11 @@
 //   dist/extension.js  activation entry; small: no SDK code in it
 //   dist/sdk.js        @alicloud/openapi-core + Alidns client, required on first cloud call
 //   dist/emulator.js   the local GA + Alidns emulator (also spawned by the sandbox)
+//   dist/cli.js        the `ga-ipv6` command line (package.json bin), executable
 // Flags: --production (minify, no source maps), --only <name>, --watch,
 //        --clean (empty dist/ first, so nothing left from an earlier build ends up in a package)
-import { rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const production = args.includes('--production');
@@ -40,7 +41,17 @@ const bundles = {
   extension: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazySdk] },
   sdk: { ...common, entryPoints: ['src/cloud/sdkModules.ts'], outfile: 'dist/sdk.js' },
   emulator: { ...common, entryPoints: ['src/emulator/main.ts'], outfile: 'dist/emulator.js', plugins: [lazySdk] },
+  cli: {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    plugins: [lazySdk],
+    banner: { js: '#!/usr/bin/env node' },
+    define: { GA_IPV6_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
+  },
 };
+/** Bundles that are programs people run directly. */
+const executables = new Set(['cli']);
 
 const selected = only ? { [only]: bundles[only] } : bundles;
 for (const [name, options] of Object.entries(selected)) {
@@ -51,6 +62,7 @@ for (const [name, options] of Object.entries(selected)) {
     console.log(`watching ${name}`);
   } else {
     const result = await esbuild.build({ ...options, metafile: true });
+    if (executables.has(name)) chmodSync(options.outfile, 0o755);
     const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
     console.log(`built ${options.outfile} (${(bytes / 1024).toFixed(0)} KiB)`);
   }

@@ -4,8 +4,10 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerExplorer, type ExplorerTree } from './explorer';
+import { registerGaYamlEditor, type GaYamlEditor } from './gaYamlUi';
 import { registerProbeCommands } from './probeUi';
 import { registerProfileCommands } from './ui/profileCommands';
+import { registerActivateServiceCommand } from './ui/activateService';
 import type { ProfileManager } from './ui/profileManager';
 import type { Prompts } from './ui/prompter';
 import { Session } from './ui/session';
@@ -18,6 +20,8 @@ export interface ExtensionApi {
   profiles: ProfileManager;
   vscodeProfiles: VscodeProfileStore;
   explorer: ExplorerTree;
+  /** The ga.yaml editor: its language service, live facts and diagnostics. */
+  gaYaml: GaYamlEditor;
   testing: {
     /** Answers the questions it implements (confirmations, input boxes, quick picks) instead of a person; returns the restore function. */
     usePrompter(prompter: Partial<Prompts>): () => void;
@@ -35,6 +39,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const statusBar = createProfileStatusBar(session.profiles);
   context.subscriptions.push(session, ...explorer.disposables, statusBar, ...registerProfileCommands(session));
   context.subscriptions.push(...registerProbeCommands(session, explorer.tree));
+  context.subscriptions.push(registerActivateServiceCommand(session, explorer.tree));
+  const gaYaml = registerGaYamlEditor(session);
+  context.subscriptions.push(...gaYaml.disposables);
   void session.profiles.ready().then(
     () => session.log.line(`profiles: ${session.profiles.all().length} found, active: ${session.profiles.active()?.name ?? 'none'}`),
     (e: unknown) => session.log.line(`reading the profiles failed: ${e instanceof Error ? e.message : String(e)}`),
@@ -45,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     profiles: session.profiles,
     vscodeProfiles: session.vscodeProfiles,
     explorer: explorer.tree,
+    gaYaml: gaYaml.editor,
     testing: { usePrompter: (p) => session.prompts.use(p), useHome: (dir) => session.useHome(dir), statusBar: statusBar.item },
   };
 }

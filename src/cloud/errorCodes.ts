@@ -35,6 +35,9 @@ const EXACT: Record<string, CloudErrorCategory> = {
   'InvalidRR.NoExist': 'notFound',
   'InvalidDomainName.NoExist': 'notFound',
   DryRunOperation: 'invalid',
+  MissingSecurityToken: 'auth',
+  // The local emulator does not serve an action the API has: asking again will not help (HTTP 501).
+  'Emulator.NotImplemented': 'invalid',
   // A precondition, not a missing target: the instance has no basic bandwidth plan bound (yet).
   'NotExist.BasicBandwidthPackage': 'conflict',
 };

@@ -237,6 +237,8 @@ function messageFor(code: string, category: CloudErrorCategory, server: string, 
       return `The AccessKey of ${profile} is disabled (${code}). Enable it in the RAM console or use another AccessKey.`;
     case 'InvalidTimeStamp.Expired':
       return `${product} rejected ${ctx.action} because this computer's clock is off by more than 15 minutes (InvalidTimeStamp.Expired). Correct the system time and retry.`;
+    case 'Emulator.NotImplemented':
+      return `The local sandbox does not emulate ${ctx.action} (Emulator.NotImplemented): ${product} has this action, but the sandbox serves only what the extension uses.${said}`;
     case 'InvalidCredentials':
       return `No credentials are set for ${profile}, so ${ctx.action} could not be signed. Configure an AccessKey for the profile.`;
     case 'Forbidden.RAM': {

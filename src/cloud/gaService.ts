@@ -82,6 +82,25 @@ export class GaService {
     return body.regions ?? [];
   }
 
+  /** Whether pay-as-you-go GA is activated for the account (ga-api.md §2.32); pay-as-you-go instances need Normal. */
+  describeAcceleratorServiceStatus(o: T.CallOptions = {}): Promise<T.ServiceStatus> {
+    return this.calls.invoke('DescribeAcceleratorServiceStatus', {}, (c, r, rt) => c.describeAcceleratorServiceStatusWithOptions(r, rt), o);
+  }
+
+  // ---- service activation --------------------------------------------------------------------------------------
+
+  /**
+   * Activates pay-as-you-go GA. It places an order, so it is a mutation with a ClientToken (a retry never orders
+   * twice); it takes effect at once (nothing to wait for). Callers ask the person first (workflows/service.ts).
+   */
+  async openAcceleratorService(o: T.MutationOptions = {}): Promise<{ orderId?: number; requestId?: string }> {
+    const sent = await this.calls.mutate<M.OpenAcceleratorServiceRequest, M.OpenAcceleratorServiceResponseBody, never>(
+      { action: 'OpenAcceleratorService', request: {}, send: (c, r, rt) => c.openAcceleratorServiceWithOptions(r, rt) },
+      o,
+    );
+    return { orderId: sent.body.orderId, requestId: sent.body.requestId };
+  }
+
   // ---- accelerators --------------------------------------------------------------------------------------------
 
   async createAccelerator(input: T.CreateAcceleratorInput, o: T.MutationOptions = {}): Promise<T.MutationResult<T.Accelerator>> {
@@ -161,10 +180,16 @@ export class GaService {
         acceleratorId,
         // No ClientToken on this action: a retry after a lost answer is told the plan (or the instance) is bound
         // already. Bound to each other is what was asked for; bound to anything else is a real conflict.
+        // A retry that keeps landing while the lost bind is still running is refused as busy until the retries
+        // run out: the plan and the instance both binding is that bind under way (the wait below settles it).
         alreadyApplied: async (e, signal) => {
-          if (!BIND_EXISTS_CODES.includes(e.code)) return false;
+          const busy = isBusyFor('BandwidthPackageAddAccelerator', e.code);
+          if (!BIND_EXISTS_CODES.includes(e.code) && !busy) return false;
           const plan = await this.calls.describeOrGone<T.BandwidthPackage>('DescribeBandwidthPackage', bandwidthPackageId, { signal });
-          return plan?.accelerators?.includes(acceleratorId) ?? false;
+          if (plan?.accelerators?.includes(acceleratorId)) return true;
+          if (!busy || plan?.state !== 'binding') return false;
+          const accelerator = await this.calls.describeOrGone<T.Accelerator>('DescribeAccelerator', acceleratorId, { signal });
+          return accelerator?.state === 'binding';
         },
       },
       o,

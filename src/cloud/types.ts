@@ -16,6 +16,8 @@ export type EndpointGroupSummary = ga.ListEndpointGroupsResponseBodyEndpointGrou
 export type HealthStatus = ga.GetHealthStatusResponseBody;
 export type AccelerateArea = ga.ListAvailableAccelerateAreasResponseBodyAreas;
 export type BusiRegion = ga.ListAvailableBusiRegionsResponseBodyRegions;
+/** DescribeAcceleratorServiceStatus: `status` Normal / NotOpened / Expired / Released (ga-api.md §2.32). */
+export type ServiceStatus = ga.DescribeAcceleratorServiceStatusResponseBody;
 
 /** Fields the service always fills in itself: the fixed region and the idempotency token. */
 type ServiceManaged = 'regionId' | 'clientToken' | 'dryRun';

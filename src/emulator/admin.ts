@@ -7,6 +7,8 @@ import { parseFaultSpec, type FaultInjector } from './faults';
 import { BodyTooLargeError, readBody, sendJson } from './httpIo';
 import type { RequestLog } from './requestLog';
 import type { EmulatorState } from './state';
+import type { EmulatorOptions } from './api';
+import { applyAccountChange, parseAccountChange } from './ga/account';
 
 export const ADMIN_PREFIX = '/__emulator/';
 
@@ -17,6 +19,8 @@ export interface AdminDeps {
   /** A fresh state: empty, or with a named fixture loaded. Throws an Error naming the known fixtures. */
   buildState: (fixture?: string) => EmulatorState;
   afterChange: () => void;
+  /** The emulator's options, for changes the admin API makes like an action would. */
+  options: EmulatorOptions;
 }
 
 class AdminError extends Error {
@@ -48,13 +52,28 @@ function handle(route: string, body: unknown, deps: AdminDeps): unknown {
       resetTo(deps, deps.buildState());
       return { ok: true };
     case 'POST fixture': {
-      const name = (body as { name?: unknown } | undefined)?.name;
-      if (typeof name !== 'string') throw new AdminError(400, 'Send {"name": "<fixture>"}, for example {"name": "demo"}.');
-      resetTo(deps, deps.buildState(name));
-      return { ok: true, fixture: name };
+      const { name, account } = (body ?? {}) as { name?: unknown; account?: unknown };
+      if (typeof name !== 'string') throw new AdminError(400, 'Send {"name": "<fixture>"}, for example {"name": "demo"}, optionally with "account": {"features": [...], "serviceStatus": "..."}.');
+      const change = account === undefined ? {} : accountChange(account);
+      const state = deps.buildState(name);
+      applyAccountChange(state.ga, change);
+      resetTo(deps, state);
+      return { ok: true, fixture: name, account: state.ga.account };
     }
     case 'GET state':
       return deps.engine.current();
+    case 'GET account':
+      return deps.engine.current().ga.account;
+    case 'POST account': {
+      const change = accountChange(body);
+      let account: unknown;
+      deps.engine.run((_params, _ctx, draft) => {
+        account = structuredClone(applyAccountChange(draft.ga, change));
+        return {};
+      }, {}, { requestId: 'admin', accessKeyId: 'admin', clock: deps.engine.clock, options: deps.options });
+      deps.afterChange();
+      return account;
+    }
     case 'GET requests':
       return deps.requestLog.list();
     case 'DELETE requests':
@@ -69,7 +88,15 @@ function handle(route: string, body: unknown, deps: AdminDeps): unknown {
       deps.faults.clear();
       return { ok: true };
     default:
-      throw new AdminError(404, `Unknown admin request "${route}". Known: POST reset, POST fixture, GET state, GET|DELETE requests, GET|POST|DELETE faults (under ${ADMIN_PREFIX}).`);
+      throw new AdminError(404, `Unknown admin request "${route}". Known: POST reset, POST fixture, GET state, GET|POST account, GET|DELETE requests, GET|POST|DELETE faults (under ${ADMIN_PREFIX}).`);
+  }
+}
+
+function accountChange(value: unknown): ReturnType<typeof parseAccountChange> {
+  try {
+    return parseAccountChange(value);
+  } catch (e) {
+    throw new AdminError(400, (e as Error).message);
   }
 }
 

@@ -3,7 +3,7 @@
 //   await admin.loadFixture('seed'); await admin.setFault({ action: 'CreateIpSets', throttle: 1, times: 1 });
 import type { FaultSpec } from './faults';
 import type { RequestLogEntry } from './requestLog';
-import type { EmulatorState } from './state';
+import type { EmulatorState, GaAccount } from './state';
 
 export type { FaultSpec, RequestLogEntry };
 
@@ -20,9 +20,18 @@ export class EmulatorAdmin {
     await this.call('POST', 'reset', {});
   }
 
-  /** Reset, then load a named fixture (`empty`, `demo`, `seed`). */
-  async loadFixture(name: string): Promise<void> {
-    await this.call('POST', 'fixture', { name });
+  /** Reset, then load a named fixture (`empty`, `demo`, `seed`), optionally for an account with other rights. */
+  async loadFixture(name: string, account?: Partial<GaAccount>): Promise<void> {
+    await this.call('POST', 'fixture', account ? { name, account } : { name });
+  }
+
+  /** What the account may buy; fields left out keep their value. Returns the account as it is now. */
+  async setAccount(change: Partial<GaAccount>): Promise<GaAccount> {
+    return (await this.call('POST', 'account', change)) as GaAccount;
+  }
+
+  async account(): Promise<GaAccount> {
+    return (await this.call('GET', 'account')) as GaAccount;
   }
 
   async state(): Promise<EmulatorState> {

@@ -1,5 +1,5 @@
 // The contract between the emulator's HTTP core and its product modules (GA, Alidns).
-import type { EmulatorState } from './state';
+import type { EmulatorState, GaAccount } from './state';
 
 /** An API error as the gateway answers it: `{RequestId, HostId, Code, Message, Recommend}` with `status`. */
 export class ApiError extends Error {
@@ -84,6 +84,12 @@ export interface StartOptions extends Partial<EmulatorOptions> {
    * answered 408 and closed (defaults 10 s and 30 s): a slow or stalled client cannot hold a connection open.
    */
   httpTimeouts?: { headersMs?: number; requestMs?: number };
+  /**
+   * What the account may buy (--account-features, --account-service): the fields given are applied to every
+   * fresh state (start, reset, after a fixture, which may set an account of its own) and over a loaded state
+   * file. Default: an ordinary account, no whitelist features, pay-as-you-go activated.
+   */
+  account?: Partial<GaAccount>;
 }
 
 export interface RunningEmulator {
@@ -95,5 +101,12 @@ export interface RunningEmulator {
   getState(): EmulatorState;
   /** Called after any change of state (requests, transitions, admin). */
   onChange(listener: (state: EmulatorState) => void): () => void;
+  /**
+   * Changes the state from this process, as an action would: on a copy that replaces the state when `change`
+   * returns, then onChange. The data plane records its health-check verdicts this way.
+   */
+  update(change: (state: EmulatorState) => void): void;
+  /** The time scale transitions run at; the data plane scales health-check intervals with it. */
+  readonly timeScale: number;
   stop(): Promise<void>;
 }

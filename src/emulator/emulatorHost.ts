@@ -17,7 +17,8 @@ import { sendJson } from './httpIo';
 import { loadStateFile, removeStaleTemporaries, StateFileWriter } from './persistence';
 import { RequestLog } from './requestLog';
 import { SignatureVerifier, type AccessKey } from './signature';
-import type { EmulatorState } from './state';
+import type { EmulatorState, GaAccount } from './state';
+import { applyAccountChange } from './ga/account';
 
 /**
  * Adds a named fixture's resources to an empty state. Operations a fixture leaves in flight end on the
@@ -43,12 +44,21 @@ export function generateAccessKey(): AccessKey {
   return { accessKeyId: `LTAI${randomText(20)}`, accessKeySecret: randomText(30) };
 }
 
-export function buildState(fixtures: Readonly<Record<string, Fixture>>, name: string | undefined, clock: Clock, options: EmulatorOptions): EmulatorState {
+export function buildState(
+  fixtures: Readonly<Record<string, Fixture>>,
+  name: string | undefined,
+  clock: Clock,
+  options: EmulatorOptions,
+  account: Partial<GaAccount> = {},
+): EmulatorState {
   const state = createEmptyState();
-  if (name === undefined || name === 'empty') return state;
-  const fixture = Object.prototype.hasOwnProperty.call(fixtures, name) ? fixtures[name] : undefined;
-  if (!fixture) throw new Error(`Unknown fixture "${name}"; known fixtures: ${['empty', ...Object.keys(fixtures).filter((n) => n !== 'empty')].join(', ')}.`);
-  fixture(state, clock, options);
+  if (name !== undefined && name !== 'empty') {
+    const fixture = Object.prototype.hasOwnProperty.call(fixtures, name) ? fixtures[name] : undefined;
+    if (!fixture) throw new Error(`Unknown fixture "${name}"; known fixtures: ${['empty', ...Object.keys(fixtures).filter((n) => n !== 'empty')].join(', ')}.`);
+    fixture(state, clock, options);
+  }
+  // After the fixture, which may set an account of its own: what the command line says explicitly wins.
+  applyAccountChange(state.ga, account);
   return state;
 }
 
@@ -78,7 +88,8 @@ export async function startEmulatorWith(wiring: EmulatorWiring, options: StartOp
   const credentials = options.credentials?.length ? options.credentials.map((c) => ({ ...c })) : [generateAccessKey()];
   if (options.stateFile) removeStaleTemporaries(options.stateFile, log);
   const fromFile = options.stateFile ? loadStateFile(options.stateFile) : undefined;
-  const initial = fromFile ?? buildState(wiring.fixtures, options.seed, clock, emulatorOptions);
+  if (fromFile && options.account) applyAccountChange(fromFile.ga, options.account);
+  const initial = fromFile ?? buildState(wiring.fixtures, options.seed, clock, emulatorOptions, options.account);
   if (fromFile && options.seed && options.seed !== 'empty') log(`state file ${options.stateFile} exists: loaded it and ignored --seed ${options.seed}`);
 
   const engine = new Engine(wiring.modules, clock, initial, chatter);
@@ -91,7 +102,7 @@ export async function startEmulatorWith(wiring: EmulatorWiring, options: StartOp
   const faults = new FaultInjector();
   const requestLog = new RequestLog();
   const verifier = new SignatureVerifier(credentials);
-  const buildNamed = (name?: string): EmulatorState => buildState(wiring.fixtures, name, clock, emulatorOptions);
+  const buildNamed = (name?: string): EmulatorState => buildState(wiring.fixtures, name, clock, emulatorOptions, options.account);
 
   const headersTimeout = options.httpTimeouts?.headersMs ?? HEADERS_TIMEOUT_MS;
   const requestTimeout = Math.max(options.httpTimeouts?.requestMs ?? REQUEST_TIMEOUT_MS, headersTimeout);
@@ -100,7 +111,7 @@ export async function startEmulatorWith(wiring: EmulatorWiring, options: StartOp
   const server: Server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, (req, res) => {
     const isAdmin = (req.url ?? '').startsWith(ADMIN_PREFIX);
     const handling = isAdmin
-      ? handleAdminRequest(req, res, { engine, faults, requestLog, buildState: buildNamed, afterChange })
+      ? handleAdminRequest(req, res, { engine, faults, requestLog, buildState: buildNamed, afterChange, options: emulatorOptions })
       : handleApiRequest(req, res, { modules: wiring.modules, engine, verifier, faults, requestLog, options: emulatorOptions, log, logRequest: chatter, afterRequest: afterChange });
     // Last line of defence: whatever escapes still gets a JSON answer instead of a crash.
     handling.catch((e: unknown) => {
@@ -121,6 +132,14 @@ export async function startEmulatorWith(wiring: EmulatorWiring, options: StartOp
     credentials: credentials.map((c) => ({ ...c })),
     getState: () => engine.current(),
     onChange: (listener) => engine.onChange(listener),
+    update: (change) => {
+      engine.run((_params, _ctx, draft) => {
+        change(draft);
+        return {};
+      }, {}, { requestId: 'in-process', accessKeyId: 'in-process', clock, options: emulatorOptions });
+      afterChange();
+    },
+    timeScale: emulatorOptions.timeScale,
     stop: () => {
       stopping ??= (async () => {
         timer.stop();

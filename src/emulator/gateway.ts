@@ -13,6 +13,8 @@ import { signatureStyle, type SignatureVerifier } from './signature';
 import { unflatten } from './unflatten';
 import { actionSpec, productSpec } from './wireSpec';
 import { PROTOCOL_PARAMS, validateParams } from './wireValidation';
+import { isRealAction } from './realActions';
+import { own } from './ownKeys';
 
 export interface GatewayDeps {
   modules: readonly ProductModule[];
@@ -74,7 +76,8 @@ interface RpcRequest {
 
 async function readRpcRequest(req: IncomingMessage): Promise<RpcRequest> {
   if (req.method !== 'POST' && req.method !== 'GET') {
-    throw new ApiError('UnsupportedHTTPMethod', `The HTTP method ${req.method} is not supported; RPC APIs take POST (or GET).`, 405);
+    // HTTP 403, as Alibaba Cloud's client error table lists it (docs/error-codes.md).
+    throw new ApiError('UnsupportedHTTPMethod', `The HTTP method ${req.method} is not supported; RPC APIs take POST (or GET).`, 403);
   }
   const target = splitTarget(req.url);
   // RPC APIs are served on "/" only; anything else is a client's mistake (or a probe), never a 500.
@@ -115,12 +118,16 @@ function findModule(modules: readonly ProductModule[], version: string | undefin
 
 function findHandler(module: ProductModule, action: string): ActionHandler {
   const name = `${module.product.toUpperCase()} ${module.version}`;
-  if (!actionSpec(module.product, action)) {
-    throw new ApiError('InvalidAction.NotFound', `Specified api is not found, please check your url and method: ${name} has no action "${action}".`, 404);
+  const handler = own(module.handlers, action);
+  if (handler && actionSpec(module.product, action)) return handler;
+  if (isRealAction(module.product, action)) {
+    throw new ApiError(
+      'Emulator.NotImplemented',
+      `${name} has the action ${action}, but this local emulator does not serve it (it emulates what the extension uses); try it against Alibaba Cloud.`,
+      501,
+    );
   }
-  const handler = Object.prototype.hasOwnProperty.call(module.handlers, action) ? module.handlers[action] : undefined;
-  if (!handler) throw new ApiError('InvalidAction.NotFound', `The action ${action} of ${name} exists on Alibaba Cloud but is not implemented by this local emulator.`, 404);
-  return handler;
+  throw new ApiError('InvalidAction.NotFound', `Specified api is not found, please check your url and method: ${name} has no action "${action}".`, 404);
 }
 
 export async function handleApiRequest(req: IncomingMessage, res: ServerResponse, deps: GatewayDeps): Promise<void> {

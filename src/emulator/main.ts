@@ -9,6 +9,7 @@ import { startDnsResponder, type RunningDnsResponder } from './dnsResponder';
 import { FIXTURE_NAMES } from './fixtures';
 import { OriginOptionError, parseOrigin, startOrigin, type RunningOrigin } from './origin';
 import { startEmulator } from './server';
+import { ACCOUNT_FEATURES, parseAccountChange, SERVICE_STATUSES } from './ga/account';
 
 /** The secret of --access-key-id, read from the environment so that it appears in no command line (ps, npm's echo). */
 export const ACCESS_KEY_SECRET_ENV = 'GA_EMULATOR_ACCESS_KEY_SECRET';
@@ -16,6 +17,7 @@ export const ACCESS_KEY_SECRET_ENV = 'GA_EMULATOR_ACCESS_KEY_SECRET';
 const USAGE = `Usage: npm run emulator -- --port <p> [--access-key-id <id> [--access-key-secret <secret>] [--security-token <t>]]
        [--seed <${FIXTURE_NAMES.join('|')}>] [--time-scale <x>] [--state-file <f>] [--strict|--lenient]
        [--allow-loopback-endpoints] [--address-block <hex>] [--dns-port <p>] [--origin <127.x.x.x:port>] [--quiet]
+       [--account-features <${ACCOUNT_FEATURES.join(',')}>] [--account-service <${SERVICE_STATUSES.join('|')}>]
 
   --port                      API port on 127.0.0.1 (0 = any free port; default 0)
   --access-key-id             the AccessKey ID to accept (default: a generated local test pair, printed below); its
@@ -35,7 +37,11 @@ const USAGE = `Usage: npm run emulator -- --port <p> [--access-key-id <id> [--ac
                               when that one is taken or needs root) and point the demo/seed walk-through's endpoint
                               at it, so probes and curl -6 through the accelerator get an answer; needs
                               --allow-loopback-endpoints
-  --quiet                     do not print one line per request (problems and InternalError stack traces still are)`;
+  --quiet                     do not print one line per request (problems and InternalError stack traces still are)
+  --account-features          whitelist features the account has, comma-separated (default none: an ordinary
+                              account, refused pay-as-you-go bandwidth plans and PayBY95 billing)
+  --account-service           pay-as-you-go GA activation (DescribeAcceleratorServiceStatus; default Normal);
+                              NotOpened refuses pay-as-you-go instances until OpenAcceleratorService`;
 
 class UsageError extends Error {}
 
@@ -62,6 +68,24 @@ export interface CommandLine {
   quiet: boolean;
 }
 
+/** `--account-features a,b` (empty: none) and `--account-service <status>`; undefined when neither is given. */
+function accountOption(features: string | undefined, service: string | undefined): StartOptions['account'] {
+  if (features === undefined && service === undefined) return undefined;
+  const change = {
+    ...(features !== undefined ? { features: features.split(',').map((f) => f.trim()).filter(Boolean) } : {}),
+    ...(service !== undefined ? { serviceStatus: service } : {}),
+  };
+  try {
+    return parseAccountChange(change);
+  } catch (e) {
+    throw new UsageError(`--account-features / --account-service: ${(e as Error).message}`);
+  }
+}
+
+function accountField(account: StartOptions['account']): Pick<StartOptions, 'account'> {
+  return account ? { account } : {};
+}
+
 export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = process.env): CommandLine {
   let values;
   try {
@@ -83,6 +107,8 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
         'dns-port': { type: 'string' },
         origin: { type: 'string' },
         quiet: { type: 'boolean' },
+        'account-features': { type: 'string' },
+        'account-service': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -121,6 +147,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
       strict: !values.lenient,
       allowLoopbackEndpoints: values['allow-loopback-endpoints'] ?? false,
       addressBlock: addressBlockOption(values['address-block']),
+      ...accountField(accountOption(values['account-features'], values['account-service'])),
     },
     dnsPort: portOption(values['dns-port'], 'dns-port'),
     ...(origin ? { origin } : {}),

@@ -165,13 +165,13 @@ export class SignatureVerifier {
   private checkToken(key: AccessKey, sent: string | undefined, where: string): void {
     if (key.securityToken === undefined && sent === undefined) return;
     if (key.securityToken === undefined) {
-      throw new ApiError('InvalidSecurityToken.MismatchWithAccessKey', `AccessKey ID "${key.accessKeyId}" is a long-term key, but the request carries a security token in ${where}; remove the token or use the STS key it was issued with.`);
+      throw new ApiError('InvalidAccessKeyId.NotFound', `AccessKey ID "${key.accessKeyId}" is a long-term key, but the request carries a security token in ${where}, which makes it an STS request: remove the token or use the STS key it was issued with.`, 404);
     }
     if (sent === undefined) {
-      throw new ApiError('InvalidSecurityToken.MismatchWithAccessKey', `AccessKey ID "${key.accessKeyId}" is an STS key: send its security token in ${where}.`);
+      throw new ApiError('MissingSecurityToken', `SecurityToken is mandatory for this action: AccessKey ID "${key.accessKeyId}" is an STS key, so send its security token in ${where}.`);
     }
     if (!sameSecretText(sent, key.securityToken)) {
-      throw new ApiError('InvalidSecurityToken.MismatchWithAccessKey', `The security token in ${where} was not issued with AccessKey ID "${key.accessKeyId}"; obtain a fresh STS token.`);
+      throw new ApiError('InvalidAccessKeyId.NotFound', `The security token in ${where} was not issued with AccessKey ID "${key.accessKeyId}" (or is no longer valid); obtain a fresh STS token.`, 404);
     }
   }
 

@@ -112,7 +112,10 @@ export interface EndpointConfiguration {
   SubAddress?: string;
   VpcId?: string;
   VSwitchIds?: string[];
-  /** Emulated health, as GetHealthStatus reports it. */
+  /**
+   * Health as GetHealthStatus reports it: `init` until the group is active; then `normal`, or, for endpoints
+   * the data plane health-checks (src/emulator/dataplane/healthChecks.ts), what its checks found.
+   */
   health?: 'init' | 'normal' | 'abnormal';
 }
 
@@ -152,7 +155,22 @@ export interface IdempotentAnswer {
   at: number;
 }
 
+/** Whitelist-only features an account may have been granted (ga-api.md §2.6); an ordinary account has none. */
+export type AccountFeature = 'postpay-bandwidth-plans' | 'pay-by-95';
+
+/** DescribeAcceleratorServiceStatus (ga-api.md §2.32); the emulator lets an account be Normal or NotOpened. */
+export type ServiceStatus = 'Normal' | 'NotOpened';
+
+/** What the account may buy: set by --account-features / --account-service, the admin API and fixtures. */
+export interface GaAccount {
+  features: AccountFeature[];
+  /** Whether pay-as-you-go GA is activated; POSTPAY instances need Normal. */
+  serviceStatus: ServiceStatus;
+}
+
 export interface GaState {
+  /** The account's whitelist features and service activation; absent in state files written before it existed. */
+  account: GaAccount;
   accelerators: Record<string, Accelerator>;
   bandwidthPackages: Record<string, BandwidthPackage>;
   ipSets: Record<string, IpSet>;

@@ -2,12 +2,12 @@
 // benchmark (bench/explorer.ts) all drive this class.
 //
 // Calls, per refresh:
-//   listing the profile          ListAccelerators (all pages, 50 a page)
+//   listing the profile          ListAccelerators (all pages, 50 a page) + DescribeAcceleratorServiceStatus
 //   expanding an accelerator     ListIpSets + ListListeners + ListEndpointGroups (the whole accelerator in one
 //                                list, not one per listener), in parallel, each at its largest page size;
 //                                the first expansion also lists the bandwidth plans (ListBandwidthPackages, once
 //                                per refresh for the whole profile, in parallel with the three)
-//   expanding an endpoint group  GetHealthStatus of its listener (once per listener: it covers all its groups)
+//   expanding a listener         GetHealthStatus (once per listener: it covers all its groups and endpoints)
 //   expanding "DNS records"      DescribeDomains + DescribeDomainRecords per zone (≤ zoneLimit zones, a few in
 //                                flight), once per refresh for the whole profile
 // Every answer is kept until refresh() (or a narrower forget*()), so expanding, collapsing and re-expanding
@@ -39,6 +39,7 @@ export type GaReader = Pick<
   | 'describeListener'
   | 'listEndpointGroups'
   | 'getHealthStatus'
+  | 'describeAcceleratorServiceStatus'
 >;
 
 export interface AcceleratorDetails {
@@ -89,6 +90,11 @@ export class ExplorerLoader {
     });
   }
 
+  /** Whether pay-as-you-go GA is activated (Normal, NotOpened, …); the tree explains any other status. */
+  async serviceStatus(): Promise<string | undefined> {
+    return (await this.once('service', () => this.ga.describeAcceleratorServiceStatus())).status;
+  }
+
   /** The listener's health; one call answers for all of its endpoint groups. */
   health(acceleratorId: string, listenerId: string): Promise<HealthStatus> {
     return this.once(`health/${acceleratorId}/${listenerId}`, () => this.ga.getHealthStatus(acceleratorId, listenerId));
@@ -128,6 +134,7 @@ export class ExplorerLoader {
 
   forgetAcceleratorList(): void {
     this.cache.delete('accelerators');
+    this.cache.delete('service');
   }
 
   forgetHealth(acceleratorId: string, listenerId: string): void {

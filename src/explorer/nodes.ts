@@ -76,6 +76,8 @@ export interface EndpointGroupNode extends NodeBase {
   acceleratorId: string;
   listenerId: string;
   group: EndpointGroupSummary;
+  /** From GetHealthStatus: init / normal / abnormal / partiallyAbnormal; undefined when it could not be read. */
+  health?: string;
 }
 
 export interface EndpointNode extends NodeBase {
@@ -109,6 +111,8 @@ export interface InfoNode extends NodeBase {
   detail?: string;
   /** Something is missing that a step of the walk-through adds: the row offers that step. */
   hint?: HintId;
+  /** Something to do about it: `activateService` runs "Activate Global Accelerator". */
+  action?: 'activateService';
 }
 
 export type ExplorerNode =

@@ -233,7 +233,7 @@ function presentResource(node: ExplorerNode): Presentation {
       const count = g.endpointConfigurations?.length ?? 0;
       return {
         label: regionName(g.endpointGroupRegion ?? ''),
-        description: compactJoin([g.name, g.endpointGroupType === 'virtual' ? 'virtual' : undefined, describeState(g.state)]),
+        description: compactJoin([g.name, g.endpointGroupType === 'virtual' ? 'virtual' : undefined, describeState(g.state), healthWord(node.health)]),
         tooltip: {
           title: `Endpoint group ${g.name || g.endpointGroupId || ''}`.trim(),
           rows: compact([
@@ -243,11 +243,13 @@ function presentResource(node: ExplorerNode): Presentation {
             ['State', describeState(g.state)],
             ['Endpoints', String(count)],
             ['Traffic', g.trafficPercentage !== undefined ? `${g.trafficPercentage} %` : undefined],
+            ['Health', healthWord(node.health)],
+            ['Health checks', g.healthCheckEnabled === undefined ? undefined : g.healthCheckEnabled ? compactJoin([g.healthCheckProtocol?.toUpperCase(), g.healthCheckPort !== undefined ? `port ${g.healthCheckPort}` : undefined, g.healthCheckIntervalSeconds !== undefined ? `every ${g.healthCheckIntervalSeconds} s` : undefined]) || 'on' : 'off'],
             ['GA source IPs', g.endpointGroupIpList?.join(', ') || undefined],
           ]),
           note: g.endpointGroupIpList?.length ? 'Allow the GA source IPs on your IPv4 servers.' : undefined,
         },
-        icon: stateIcon(g.state, transient, 'server-environment'),
+        icon: !transient && (node.health === 'abnormal' || node.health === 'partiallyAbnormal') ? { id: 'server-environment', color: node.health === 'abnormal' ? RED : YELLOW } : stateIcon(g.state, transient, 'server-environment'),
         contextValue: flags('endpointGroup', { transient, deletable: !transient, id: true, console: inConsole(node) }),
         collapsible: count > 0 ? 'collapsed' : 'none',
       };
@@ -324,9 +326,10 @@ function presentResource(node: ExplorerNode): Presentation {
       return {
         label: node.message,
         tooltip: node.detail ? { title: node.message, rows: [], note: node.detail } : undefined,
-        icon: { id: 'info' },
-        contextValue: 'info',
+        icon: node.action ? { id: 'warning', color: YELLOW } : { id: 'info' },
+        contextValue: flags('info', { activateService: node.action === 'activateService' }),
         collapsible: 'none',
+        ...(node.action === 'activateService' ? { command: { id: 'gaIpv6.activateService', title: 'Activate Global Accelerator…' } } : {}),
       };
     }
   }

@@ -58,17 +58,21 @@ export class ExplorerModel {
             regionId: node.ipSet.accelerateRegionId,
           }));
         case 'listener': {
-          const details = await loader.details(acceleratorOfNode(node));
+          const listenerId = node.listener.listenerId ?? '';
+          // Health is read with the groups (one call per listener, which the endpoints reuse); without it the
+          // groups are still shown, and their endpoints say why health is missing.
+          const [details, health] = await Promise.all([loader.details(acceleratorOfNode(node)), loader.health(node.acceleratorId, listenerId).catch(() => undefined)]);
           return details.endpointGroups
-            .filter((g) => g.listenerId === node.listener.listenerId)
+            .filter((g) => g.listenerId === listenerId)
             .map((group): EndpointGroupNode => ({
               kind: 'endpointGroup',
               id: `${node.id}/${group.endpointGroupId}`,
               profileId: node.profileId,
               parent: node,
               acceleratorId: node.acceleratorId,
-              listenerId: node.listener.listenerId ?? '',
+              listenerId,
               group,
+              health: health?.endpointGroups?.find((h) => h.endpointGroupId === group.endpointGroupId)?.healthStatus,
             }));
         }
         case 'endpointGroup': return await endpointChildren(node, loader);
@@ -80,17 +84,19 @@ export class ExplorerModel {
   }
 
   private async accelerators(node: ProfileNode, loader: ExplorerLoader): Promise<ExplorerNode[]> {
-    const all = await loader.accelerators();
+    // The service status only adds a note: an account whose status cannot be read is shown as it is.
+    const [all, status] = await Promise.all([loader.accelerators(), loader.serviceStatus().catch(() => undefined)]);
+    const notes = status !== undefined && status !== 'Normal' ? [serviceNote(node, status)] : [];
     const shown = all.filter((a) => matchesFilter(a, this.filterText));
-    if (all.length === 0) return [info(node, 'No accelerators in this account yet.', undefined, 'createAccelerator')];
-    if (shown.length === 0) return [info(node, `No accelerator matches the filter "${this.filterText}".`, `${all.length} accelerators are hidden by the filter; clear it from the view's title bar.`)];
-    return shown.map((accelerator): AcceleratorNode => ({
+    if (all.length === 0) return [...notes, info(node, 'No accelerators in this account yet.', undefined, 'createAccelerator')];
+    if (shown.length === 0) return [...notes, info(node, `No accelerator matches the filter "${this.filterText}".`, `${all.length} accelerators are hidden by the filter; clear it from the view's title bar.`)];
+    return [...notes, ...shown.map((accelerator): AcceleratorNode => ({
       kind: 'accelerator',
       id: `${node.id}/${accelerator.acceleratorId}`,
       profileId: node.profileId,
       parent: node,
       accelerator,
-    }));
+    }))];
   }
 
   private async folderChildren(node: FolderNode, loader: ExplorerLoader): Promise<ExplorerNode[]> {
@@ -195,6 +201,17 @@ export function errorNode(parent: ExplorerNode, e: unknown): ErrorNode {
     fix: category === 'auth' || category === 'permission' ? 'profile' : 'retry',
     retrying: category === 'throttled',
   };
+}
+
+/** DescribeAcceleratorServiceStatus says pay-as-you-go GA cannot be bought: why, and (NotOpened) the way out. */
+function serviceNote(parent: ProfileNode, status: string): InfoNode {
+  if (status === 'NotOpened') {
+    return {
+      ...info(parent, 'Pay-as-you-go Global Accelerator is not activated: click to activate', 'Pay-as-you-go instances (billed by data transfer) cannot be bought until Global Accelerator is activated for pay-as-you-go on this account; Activate Global Accelerator asks before it does. Subscription instances do not need it.'),
+      action: 'activateService',
+    };
+  }
+  return info(parent, `Pay-as-you-go Global Accelerator is ${status.toLowerCase()}`, `DescribeAcceleratorServiceStatus reports ${status} (an overdue payment): pay-as-you-go instances cannot be bought until the account is settled in the Alibaba Cloud console. Subscription instances are not affected.`);
 }
 
 function info(parent: ExplorerNode, message: string, detail?: string, hint?: HintId): InfoNode {

@@ -18,66 +18,49 @@ const SECTION_HEADER = /^(accelerators|dns):[ \t]*(?:#.*)?$/;
 /** A block mapping key at the start of a line's content: plain (no indicator first), single- or double-quoted. */
 const KEY_LINE = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\-?:,[\]{}&*!|>%@`][^#]*?)[ \t]*:(?:[ \t]|$)/;
 
-interface Line {
-  start: number;
-  /** Without the line break (and a CR before it). */
-  text: string;
-  /** Leading spaces. */
-  indent: number;
-  /** Blank or a comment: never a boundary, never ends a section. */
-  quiet: boolean;
-}
+/** A line at the left margin that is a document marker (`---`, `...`) or a directive (`%YAML`): parse whole. */
+const DOCUMENT_LEVEL = /^(?:(?:---|\.\.\.)(?:\s|$)|%)/;
 
-function linesOf(text: string): Line[] {
-  const out: Line[] = [];
-  let start = 0;
-  while (start <= text.length) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    let body = text.slice(start, end);
-    if (body.endsWith('\r')) body = body.slice(0, -1);
-    let indent = 0;
-    while (indent < body.length && body.charCodeAt(indent) === 32) indent++;
-    const first = body[indent];
-    out.push({ start, text: body, indent, quiet: first === undefined || first === '#' });
-    if (nl < 0) break;
-    start = nl + 1;
-  }
-  return out;
-}
-
-/** Whether the text uses YAML features that tie distant parts together (then it is parsed whole). */
-function needsWholeParse(lines: readonly Line[]): boolean {
-  return lines.some((l) => /^(?:---|\.\.\.)(?:\s|$)/.test(l.text) || l.text.startsWith('%'));
-}
+const SPACE = 32;
+const HASH = 35;
+const CR = 13;
 
 export function splitChunks(text: string): Chunk[] {
-  const lines = linesOf(text);
-  if (needsWholeParse(lines)) return [{ kind: 'root', start: 0, text }];
   const boundaries: { at: number; kind: ChunkKind }[] = [{ at: 0, kind: 'root' }];
   let section: { kind: ChunkKind; indent: number } | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.quiet) continue;
-    if (line.indent === 0) {
+  // One pass over the lines without copying them: only lines at the left margin or at the entries' indentation
+  // are looked at closely (this runs on every keystroke).
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    let indent = start;
+    while (indent < end && text.charCodeAt(indent) === SPACE) indent++;
+    const first = indent < end ? text.charCodeAt(indent) : -1;
+    const quiet = first === -1 || first === HASH || (first === CR && indent === end - 1);
+    const column = indent - start;
+    if (!quiet && column === 0) {
+      const c = text.charCodeAt(start);
+      if ((c === 45 || c === 46 || c === 37) && DOCUMENT_LEVEL.test(lineAt(text, start, end))) return [{ kind: 'root', start: 0, text }];
       if (section) {
-        boundaries.push({ at: line.start, kind: 'root' });
+        boundaries.push({ at: start, kind: 'root' });
         section = undefined;
       }
-      const header = SECTION_HEADER.exec(line.text.replace(/^\uFEFF/, ''));
-      if (!header) continue;
-      const next = lines.slice(i + 1).find((l) => !l.quiet);
-      if (!next || next.indent === 0 || !KEY_LINE.test(next.text.slice(next.indent))) continue;
-      section = { kind: header[1] as ChunkKind, indent: next.indent };
-      const after = i + 1 < lines.length ? lines[i + 1].start : text.length;
-      boundaries.push({ at: after, kind: section.kind });
-      // The first entry starts right after the header: its chunk holds any comments in between.
-      i = lines.indexOf(next);
-      continue;
+      const header = SECTION_HEADER.exec(lineAt(text, start, end).replace(/^\uFEFF/, ''));
+      if (header) {
+        const next = nextContentLine(text, nl < 0 ? text.length + 1 : nl + 1);
+        if (next && next.indent > 0 && KEY_LINE.test(lineAt(text, next.start + next.indent, next.end))) {
+          section = { kind: header[1] as ChunkKind, indent: next.indent };
+          // The first entry starts right after the header: its chunk holds any comments in between.
+          boundaries.push({ at: nl < 0 ? text.length : nl + 1, kind: section.kind });
+          start = next.end + 1;
+          continue;
+        }
+      }
+    } else if (!quiet && section && column === section.indent && KEY_LINE.test(lineAt(text, indent, end))) {
+      boundaries.push({ at: start, kind: section.kind });
     }
-    if (section && line.indent === section.indent && KEY_LINE.test(line.text.slice(line.indent))) {
-      boundaries.push({ at: line.start, kind: section.kind });
-    }
+    if (nl < 0) break;
+    start = nl + 1;
   }
   const chunks: Chunk[] = [];
   boundaries.forEach((b, n) => {
@@ -85,4 +68,23 @@ export function splitChunks(text: string): Chunk[] {
     if (end > b.at || chunks.length === 0) chunks.push({ kind: b.kind, start: b.at, text: text.slice(b.at, end) });
   });
   return chunks;
+}
+
+function lineAt(text: string, start: number, end: number): string {
+  return end > start && text.charCodeAt(end - 1) === CR ? text.slice(start, end - 1) : text.slice(start, end);
+}
+
+/** The next line that is neither blank nor a comment, from offset `from`. */
+function nextContentLine(text: string, from: number): { start: number; end: number; indent: number } | undefined {
+  for (let start = from; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    let i = start;
+    while (i < end && text.charCodeAt(i) === SPACE) i++;
+    const c = i < end ? text.charCodeAt(i) : -1;
+    if (c !== -1 && c !== HASH && !(c === CR && i === end - 1)) return { start, end, indent: i - start };
+    if (nl < 0) return undefined;
+    start = nl + 1;
+  }
+  return undefined;
 }

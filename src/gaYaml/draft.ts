@@ -28,7 +28,7 @@ export function toGaConfig(d: GaConfigDraft): GaConfig {
       name: a.name ?? '',
       ...(a.id !== undefined ? { id: a.id } : {}),
       ...(a.state !== undefined ? { state: a.state } : {}),
-      spec: a.spec ?? '',
+      ...(a.spec !== undefined ? { spec: a.spec } : {}),
       billing: a.billing ?? 'subscription',
       ...(a.term ? { term: { cycle: a.term.cycle ?? 'Month', duration: a.term.duration ?? 1, ...(a.term.autoRenew !== undefined ? { autoRenew: a.term.autoRenew } : {}) } } : {}),
       ...(a.bandwidthPlan ? { bandwidthPlan: { bandwidthType: a.bandwidthPlan.bandwidthType ?? 'Enhanced', bandwidth: a.bandwidthPlan.bandwidth ?? 0 } } : {}),

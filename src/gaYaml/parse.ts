@@ -44,7 +44,7 @@ const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, keepSourceTokens
 
 /** Parses one chunk. `splitSection`: this root chunk's last key is a section header whose entries are in the chunks that follow. */
 export function parseChunk(kind: ChunkKind, text: string, splitSection?: ChunkKind): ChunkParse {
-  const doc = parseDocument(text, PARSE_OPTIONS);
+  const doc = withoutStackTraces(() => parseDocument(text, PARSE_OPTIONS));
   const walker = new Walker(doc);
   const result: ChunkParse = {
     kind,
@@ -71,6 +71,20 @@ export function parseChunk(kind: ChunkKind, text: string, splitSection?: ChunkKi
     else walker.report('type', kind, { start: contents.range[0], end: contents.range[1] }, `${kind} must be a mapping of names to their settings.`);
   }
   return { ...result, usesAnchors: walker.out.usesAnchors };
+}
+
+/**
+ * The parser reports problems as Error objects; their stack traces are never read and cost more than parsing a
+ * broken chunk itself, so none are captured while it runs.
+ */
+function withoutStackTraces<T>(run: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return run();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 function readSection(walker: Walker, kind: Exclude<ChunkKind, 'root'>, pairs: readonly Pair<unknown, unknown>[], result: ChunkParse): void {
@@ -274,11 +288,12 @@ export function parentPath(path: string): string | undefined {
  * in the editor; the command line uses a fresh one (or `parseGaYaml`).
  */
 export class GaYamlParser {
-  private cache = new Map<string, ChunkParse>();
+  /** Chunks by kind (and whether a section follows a root chunk), then by their text. */
+  private cache = new Map<string, Map<string, ChunkParse>>();
 
   parse(text: string): ParsedGaYaml {
     const chunks = splitChunks(text);
-    const next = new Map<string, ChunkParse>();
+    const next = new Map<string, Map<string, ChunkParse>>();
     const placed = chunks.map((c, i) => ({ chunk: this.chunk(c, chunks[i + 1], next), start: c.start }));
     this.cache = next;
     // Anchors and aliases can reach across chunks: such a file is read as one piece.
@@ -288,11 +303,13 @@ export class GaYamlParser {
     return new ParsedGaYaml(text, placed);
   }
 
-  private chunk(c: Chunk, following: Chunk | undefined, next: Map<string, ChunkParse>): ChunkParse {
+  private chunk(c: Chunk, following: Chunk | undefined, next: Map<string, Map<string, ChunkParse>>): ChunkParse {
     const split = c.kind === 'root' && following && following.kind !== 'root' ? following.kind : undefined;
-    const key = `${c.kind}|${split ?? ''}|${c.text}`;
-    const found = this.cache.get(key) ?? next.get(key) ?? parseChunk(c.kind, c.text, split);
-    next.set(key, found);
+    const kind = split ? `${c.kind}>${split}` : c.kind;
+    const found = this.cache.get(kind)?.get(c.text) ?? next.get(kind)?.get(c.text) ?? parseChunk(c.kind, c.text, split);
+    let byText = next.get(kind);
+    if (!byText) next.set(kind, (byText = new Map()));
+    byText.set(c.text, found);
     return found;
   }
 }

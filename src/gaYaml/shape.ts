@@ -33,6 +33,8 @@ export interface ScalarShape {
   maximum?: number;
   pattern?: string;
   completion?: Completion;
+  /** The enumeration is for completion and the schema; the checks report a value outside it with their own rule. */
+  enumCheckedByRule?: boolean;
 }
 
 export interface ObjectShape {
@@ -272,20 +274,19 @@ export const ACCELERATOR_SHAPE: ObjectShape = {
     },
     {
       key: 'spec', summary: 'the instance specification, e.g. "1" (Small I)',
-      shape: { ...enumOf(SPECS.map((s) => s.spec), specDocs) },
-      required: true,
+      shape: { ...enumOf(SPECS.map((s) => s.spec), specDocs), enumCheckedByRule: true },
       example: '1',
-      doc: 'Specification: "Select a specification for the GA instance. In this example, Small I (Specification Unit) is selected." A string: `"1"` Small I, `"2"` Small II, `"3"` Small III, `"5"` Medium I, `"8"`, `"10"`, …; it sets how many acceleration areas the instance takes.',
+      doc: 'Specification: "Select a specification for the GA instance. In this example, Small I (Specification Unit) is selected." A string: `"1"` Small I, `"2"` Small II, `"3"` Small III, `"5"` Medium I, `"8"`, `"10"`, …; it sets how many acceleration areas the instance takes. Required for a subscription; a pay-as-you-go instance billed by data transfer has none.',
     },
     {
       key: 'billing', summary: 'subscription or payAsYouGo',
       shape: enumOf(['subscription', 'payAsYouGo'], {
         subscription: 'Subscription (PREPAY): bought for a term, with a basic bandwidth plan (the walk-through)',
-        payAsYouGo: 'Pay-as-you-go (POSTPAY): billed by data transfer, no bandwidth plan',
+        payAsYouGo: 'Pay-as-you-go (POSTPAY): billed by data transfer, no specification and no bandwidth plan',
       }),
       required: true,
       example: 'subscription',
-      doc: '`subscription` (PREPAY) needs `term` and `bandwidthPlan`, as the walk-through buys them; `payAsYouGo` (POSTPAY) without a plan is billed by data transfer.',
+      doc: '`subscription` (PREPAY) needs `spec`, `term` and `bandwidthPlan`, as the walk-through buys them; `payAsYouGo` (POSTPAY) is billed by data transfer, with no plan (what an ordinary account can buy).',
     },
     { key: 'term', summary: 'the subscription term, e.g. { cycle: Month, duration: 1 }', shape: TERM_SHAPE, example: { cycle: 'Month', duration: 1, autoRenew: false }, doc: 'Term: "Select the subscription duration." Subscription only, and required there.' },
     {

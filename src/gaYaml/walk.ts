@@ -93,7 +93,8 @@ export class Walker {
     const node = this.deref(rawNode, path, valueSpan);
     this.out.nodes.set(path, { key, value: valueSpan, kind: kindOf(node) });
     if (kindOf(node) === 'null' && !(shape.kind === 'object' || shape.kind === 'namedMap')) {
-      this.report('required', path, key ?? valueSpan, `${lastKey(path)} has no value${field?.example !== undefined && typeof field.example !== 'object' ? `: e.g. ${JSON.stringify(field.example)}` : ''}.`, addKeyFix(field));
+      const example = field?.example !== undefined && typeof field.example !== 'object' ? (field.example as string | number | boolean) : undefined;
+      this.report('required', path, key ?? valueSpan, `${lastKey(path)} has no value${example !== undefined ? `: e.g. ${JSON.stringify(example)}` : ''}.`, example !== undefined ? { kind: 'setValue', title: `Use ${example}`, value: example } : undefined);
       return undefined;
     }
     switch (shape.kind) {
@@ -127,7 +128,7 @@ export class Walker {
         this.report('type', path, span, `${lastKey(path)} must be text${shape.enum ? ` (one of ${shape.enum.map((e) => JSON.stringify(e)).join(', ')})` : ''}: write ${JSON.stringify(asText)} in quotes.`, fixed ? { kind: 'setValue', title: `Quote it: ${JSON.stringify(asText)}`, value: asText } : undefined);
         return undefined;
       }
-      if (shape.enum && !shape.enum.includes(v)) return this.notInEnum(v, shape, path, span);
+      if (shape.enum && !shape.enumCheckedByRule && !shape.enum.includes(v)) return this.notInEnum(v, shape, path, span);
       return v;
     }
     if (shape.type === 'integer') {

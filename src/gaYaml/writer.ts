@@ -86,7 +86,7 @@ function writeAccelerator(w: Lines, a: AcceleratorConfig): void {
   w.add(2, `${yamlScalar(a.name)}:`, 'instance name');
   if (a.id !== undefined) w.pair(4, 'id', a.id, 'pins this live instance');
   if (a.state !== undefined) w.pair(4, 'state', a.state, a.state === 'absent' ? 'apply deletes it and everything under it' : undefined);
-  w.pair(4, 'spec', a.spec, specName(a.spec));
+  if (a.spec !== undefined) w.pair(4, 'spec', a.spec, specName(a.spec));
   w.pair(4, 'billing', a.billing, a.billing === 'subscription' ? 'PREPAY: term and bandwidth plan' : 'POSTPAY: billed by data transfer');
   if (a.term) w.pair(4, 'term', { cycle: a.term.cycle, duration: a.term.duration, ...(a.term.autoRenew !== undefined ? { autoRenew: a.term.autoRenew } : {}) }, 'subscription only; required there');
   if (a.bandwidthPlan) {

@@ -69,7 +69,11 @@ export interface AcceleratorConfig {
   id?: string;
   /** `absent` deletes the accelerator and everything under it. */
   state?: 'present' | 'absent';
-  spec: string;
+  /**
+   * The specification ("1" Small I, …): required for a subscription; a pay-as-you-go instance billed by data
+   * transfer has none (what an ordinary account can buy, model OFFERED_PURCHASES).
+   */
+  spec?: string;
   billing: Billing;
   term?: TermConfig;
   bandwidthPlan?: BandwidthPlanConfig;

@@ -108,7 +108,8 @@ export function portRangeFindings(ranges: readonly PortRange[], protocol: Listen
   if (ranges.length === 0) return [{ rule: 'empty', message: 'A listener needs at least one port.' }];
   const out: PortRangeFinding[] = [];
   ranges.forEach((r, index) => {
-    for (const [port, what] of [[r.fromPort, 'From port'], [r.toPort, 'To port']] as const) {
+    const ends = r.fromPort === r.toPort ? ([[r.fromPort, 'Port']] as const) : ([[r.fromPort, 'From port'], [r.toPort, 'To port']] as const);
+    for (const [port, what] of ends) {
       const bad = checkPort(port, what);
       if (bad) {
         out.push({ index, rule: isInteger(port) && isReservedPort(port) ? 'reserved' : 'outOfRange', message: bad });
@@ -281,6 +282,15 @@ export function ipv4NonPublicReason(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * RFC 5737 documentation ranges: nothing answers there (the seed's backend 203.0.113.10 is one), so the
+ * sandbox neither forwards to nor health-checks them.
+ */
+export function isDocumentationIpv4(value: string): boolean {
+  const p = parseIpv4(value);
+  return p !== undefined && ((p[0] === 192 && p[1] === 0 && p[2] === 2) || (p[0] === 198 && p[1] === 51 && p[2] === 100) || (p[0] === 203 && p[1] === 0 && p[2] === 113));
+}
+
 export interface EndpointInput {
   type: string;
   endpoint: string;
@@ -377,6 +387,32 @@ export function checkAreaCount(spec: string, areas: number): Check {
 
 export type ChargeType = 'PREPAY' | 'POSTPAY';
 export type PricingCycle = 'Month' | 'Year';
+export type BandwidthBillingType = 'BandwidthPackage' | 'CDT';
+
+/**
+ * What an ordinary account can buy (ga-api.md §2.6, §2.32): pay-as-you-go bandwidth plans and PayBY95 are
+ * whitelist-only, so a subscription instance comes with a subscription basic plan (the seed walk-through) and a
+ * pay-as-you-go instance is billed by data transfer, which needs no plan. The product offers exactly these.
+ */
+export const OFFERED_PURCHASES: readonly { chargeType: ChargeType; bandwidthBillingType: BandwidthBillingType; label: string }[] = [
+  { chargeType: 'PREPAY', bandwidthBillingType: 'BandwidthPackage', label: 'a subscription instance with a subscription basic bandwidth plan' },
+  { chargeType: 'POSTPAY', bandwidthBillingType: 'CDT', label: 'a pay-as-you-go instance billed by data transfer (no bandwidth plan)' },
+];
+
+/** How an offered instance of this charge type is billed for bandwidth. */
+export function offeredBillingType(chargeType: ChargeType): BandwidthBillingType {
+  return chargeType === 'POSTPAY' ? 'CDT' : 'BandwidthPackage';
+}
+
+export function checkOfferedPurchase(chargeType: string | undefined, bandwidthBillingType?: string): Check {
+  const offered = OFFERED_PURCHASES.find((o) => o.chargeType === (chargeType ?? 'PREPAY'));
+  const choices = OFFERED_PURCHASES.map((o) => o.label).join(', or ');
+  if (!offered) return `Choose subscription (PREPAY) or pay-as-you-go (POSTPAY); an account can buy ${choices}.`;
+  if (bandwidthBillingType !== undefined && bandwidthBillingType !== offered.bandwidthBillingType) {
+    return `An ordinary account can buy ${choices}; pay-as-you-go bandwidth plans are for allow-listed accounts only.`;
+  }
+  return undefined;
+}
 
 export function checkSubscriptionTerm(cycle: string | undefined, duration: number | undefined): Check {
   if (cycle !== 'Month' && cycle !== 'Year') return 'Choose a billing cycle: Month or Year.';

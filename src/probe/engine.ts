@@ -68,6 +68,7 @@ function initialReport(plan: TargetPlan): TargetReport {
     ...(plan.hostName !== undefined ? { hostName: plan.hostName } : {}),
     expected: { addresses: plan.expected.addresses, ...(plan.expected.dnsName !== undefined ? { dnsName: plan.expected.dnsName } : {}) },
     endpoints: [],
+    ...(plan.backendHealth ? { backendHealth: plan.backendHealth } : {}),
     verdict: plan.error ? { status: 'fail', code: 'invalid-target', reason: plan.error } : PENDING,
   };
 }

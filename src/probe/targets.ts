@@ -17,6 +17,7 @@ export interface TargetPlan {
   ports: number[];
   expected: { addresses: string[]; dnsName?: string };
   origin?: { address: string; port: number };
+  backendHealth?: StructuredTarget['backendHealth'];
   /** Why the target cannot be probed at all. */
   error?: string;
 }
@@ -108,6 +109,7 @@ function planStructured(t: StructuredTarget, defaults: PlanDefaults): TargetPlan
     addresses: problems.length ? [] : t.ipv6Addresses.map(canonicalIpv6),
     ports: [...new Set(t.ports)],
     expected: { addresses: expectedAddresses.filter((a) => isIP(a) === 6).map(canonicalIpv6), dnsName: t.dnsName },
+    ...(t.backendHealth?.length ? { backendHealth: t.backendHealth.map((h) => ({ ...h })) } : {}),
     error: problems[0],
   };
   if (t.origin) {

@@ -21,6 +21,17 @@ export interface StructuredTarget {
   path?: string;
   /** The IPv4 origin, probed the same way to show what the accelerator adds. */
   origin?: { address: string; port?: number };
+  /** GA's health checks of the accelerator's endpoints (GetHealthStatus), so the verdict can name an unhealthy one. */
+  backendHealth?: BackendHealth[];
+}
+
+/** One endpoint as GA's health checks see it. */
+export interface BackendHealth {
+  /** The endpoint's address (IPv4 or a name) and the port GA checks. */
+  endpoint: string;
+  port?: number;
+  /** init / normal / abnormal */
+  status: string;
 }
 
 /** `2001:db8::1`, `[2001:db8::1]:8080`, `http://[2001:db8::1]/`, `https://www.example.com/x`, `www.example.com`, or structured. */
@@ -83,6 +94,7 @@ export type VerdictCode =
   | 'http-5xx'
   | 'http-4xx'
   | 'partial-loss'
+  | 'backend-abnormal'
   | 'cancelled';
 
 export interface Verdict {
@@ -172,6 +184,8 @@ export interface TargetReport {
   dns?: DnsReport;
   endpoints: EndpointReport[];
   origin?: EndpointReport;
+  /** As given with the target (StructuredTarget.backendHealth). */
+  backendHealth?: BackendHealth[];
   verdict: Verdict;
 }
 

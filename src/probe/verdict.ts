@@ -136,8 +136,18 @@ export function endpointVerdict(e: EndpointReport): Verdict {
   return { status: 'pass', code: 'ok', reason: `${at} answered ${status === undefined ? 'the TCP connection' : `HTTP ${status}`} over IPv${e.family} on every attempt.` };
 }
 
-/** Worst of DNS and every address; a target with nothing to connect to keeps its DNS verdict. */
+/**
+ * Worst of DNS and every address; a target with nothing to connect to keeps its DNS verdict. An endpoint GA's
+ * health checks report abnormal is named: it explains a reset, and even when every attempt answered it is
+ * worth a warning (that backend gets no healthy share of the traffic).
+ */
 export function targetVerdict(t: TargetReport, dns?: Verdict): Verdict {
   const parts = [...(dns ? [dns] : []), ...t.endpoints.map((e) => e.verdict)];
-  return worst(parts) ?? PENDING;
+  const verdict = worst(parts) ?? PENDING;
+  const abnormal = (t.backendHealth ?? []).filter((h) => h.status === 'abnormal');
+  if (abnormal.length === 0 || verdict.status === 'pending' || verdict.status === 'cancelled') return verdict;
+  const named = abnormal.map((h) => (h.port !== undefined ? formatHostPort(h.endpoint, h.port) : h.endpoint)).join(', ');
+  const health = `GA's health check${abnormal.length > 1 ? 's report endpoints' : ' reports endpoint'} ${named} abnormal: ${abnormal.length > 1 ? 'those backends do' : 'that backend does'} not answer GA's checks; check that the service runs and allows GA's source addresses.`;
+  if (verdict.status === 'pass') return { status: 'warn', code: 'backend-abnormal', reason: `${verdict.reason} But ${health}` };
+  return { ...verdict, reason: `${verdict.reason} ${health}` };
 }

@@ -167,8 +167,18 @@ class ProbeCommands implements vscode.Disposable {
     const loader = this.tree.loaderFor(owner.profileId);
     if (!loader) throw new Error(`The profile of ${owner.accelerator.name || owner.accelerator.acceleratorId} is no longer available: reload the profiles and try again.`);
     const details = await loader.details(owner.accelerator);
+    // Health only adds words to the verdict: a listener whose health cannot be read is left out.
+    const acceleratorId = owner.accelerator.acceleratorId ?? '';
+    const health = (
+      await Promise.all(
+        details.listeners.map((l) => {
+          loader.forgetHealth(acceleratorId, l.listenerId ?? '');
+          return loader.health(acceleratorId, l.listenerId ?? '').catch(() => undefined);
+        }),
+      )
+    ).filter((h) => h !== undefined);
     const sandbox = this.session.profiles.get(owner.profileId)?.source === 'sandbox';
-    return { probe: nodeProbe(node, { accelerator: owner.accelerator, details }, sandbox ? sandboxScope() : undefined), sandbox };
+    return { probe: nodeProbe(node, { accelerator: owner.accelerator, details, health }, sandbox ? sandboxScope() : undefined), sandbox };
   }
 
   private async pickCurlTarget(probe: NodeProbe, seconds: number | undefined, sandbox: boolean): Promise<CurlTarget | undefined> {

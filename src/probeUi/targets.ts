@@ -4,11 +4,11 @@
 // the ports of the endpoint's listener, next to the endpoint itself over IPv4 (the origin), which shows what
 // the accelerator adds and tells "GA path broken" from "backend down". Pure: the accelerator's details come
 // from the explorer's loader.
-import type { AcceleratorSummary, EndpointGroupSummary, ListenerSummary } from '../cloud';
+import type { AcceleratorSummary, EndpointGroupSummary, HealthStatus, ListenerSummary } from '../cloud';
 import { ipv6AddressesOf, type AcceleratorDetails } from '../explorer/loader';
 import { acceleratorOf, type ExplorerNode } from '../explorer/nodes';
 import { formatPortRanges, isIpv4, isIpv6, isLoopbackHost, normalizeProtocol, portCount, recordFqdn, regionName } from '../model';
-import type { Scheme, StructuredTarget } from '../probe';
+import type { BackendHealth, Scheme, StructuredTarget } from '../probe';
 
 /** A listener range of thousands of ports would mean thousands of connections; the first ones stand for it. */
 export const MAX_PORTS_PER_LISTENER = 8;
@@ -16,6 +16,8 @@ export const MAX_PORTS_PER_LISTENER = 8;
 export interface AcceleratorView {
   accelerator: AcceleratorSummary;
   details: Pick<AcceleratorDetails, 'ipSets' | 'listeners'>;
+  /** GetHealthStatus of its listeners, where it could be read: the verdict names an abnormal endpoint. */
+  health?: readonly HealthStatus[];
 }
 
 /**
@@ -42,6 +44,23 @@ interface ProbePort {
 }
 
 export function nodeProbe(node: ExplorerNode, view: AcceleratorView, sandbox?: SandboxScope): NodeProbe {
+  const probe = nodeProbeWithoutHealth(node, view, sandbox);
+  const listenerId = node.kind === 'endpoint' && node.parent?.kind === 'endpointGroup' ? node.parent.group.listenerId : undefined;
+  const backendHealth = backendHealthOf(view.health ?? [], listenerId);
+  if (backendHealth.length) for (const t of probe.targets) t.backendHealth = backendHealth;
+  return probe;
+}
+
+/** Every endpoint GA's health checks report on (of one listener, when given). */
+export function backendHealthOf(health: readonly HealthStatus[], listenerId?: string): BackendHealth[] {
+  return health
+    .filter((h) => listenerId === undefined || h.listenerId === listenerId)
+    .flatMap((h) => (h.endpointGroups ?? []).flatMap((g) => g.endpoints ?? []))
+    .filter((e) => e.address && e.healthStatus)
+    .map((e) => ({ endpoint: e.address ?? '', ...(e.port !== undefined ? { port: e.port } : {}), status: e.healthStatus ?? '' }));
+}
+
+function nodeProbeWithoutHealth(node: ExplorerNode, view: AcceleratorView, sandbox?: SandboxScope): NodeProbe {
   const notes: string[] = [];
   const name = acceleratorLabel(view.accelerator);
   const allAddresses = ipv6AddressesOf(view.details);

@@ -71,7 +71,7 @@ export function assertValid<I>(step: WorkflowStep<I, unknown>, input: I, facts?:
   if (errors.length > 0) throw new StepInputError(step.id, errors);
 }
 
-export async function confirmOrThrow(ctx: StepContext, summary: PurchaseSummary): Promise<void> {
+export async function confirmOrThrow(ctx: Pick<StepContext, 'confirmPurchase'>, summary: PurchaseSummary): Promise<void> {
   const ok = ctx.confirmPurchase ? await ctx.confirmPurchase(summary) : false;
   if (!ok) throw new PurchaseDeclinedError(summary);
 }

@@ -105,7 +105,7 @@ describe('Global Accelerator explorer', function () {
       const fired: (string | undefined)[] = [];
       const subscription = tree().onDidChangeTreeData((n) => fired.push(n?.id));
       try {
-        const created = await ga.createAccelerator({ instanceChargeType: 'POSTPAY', name: `explorer-test-${attempt}` }, { wait: false });
+        const created = await ga.createAccelerator({ instanceChargeType: 'POSTPAY', bandwidthBillingType: 'CDT', name: `explorer-test-${attempt}` }, { wait: false });
         tree().refreshNode(await sandboxRoot());
         const creating = await child(await sandboxRoot(), (n) => n.kind === 'accelerator' && n.accelerator.acceleratorId === created.id, `new accelerator ${created.id}`);
         if (creating.kind !== 'accelerator' || creating.accelerator.state !== 'init') {
@@ -213,6 +213,12 @@ describe('Global Accelerator explorer', function () {
     // The tooltip's values are Markdown-escaped text (spaces as &nbsp;, punctuation with backslashes).
     const tooltip = (item(broken).tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
     assert.match(tooltip, /Description:\*\* Deliberately broken demo: its endpoint 198\.51\.100\.20 is a documentation address/);
+    // What the data plane cannot reach is not shown healthy: its group and the endpoint say unhealthy.
+    const tls = await child(await folder(broken, 'listeners'), (n) => n.kind === 'listener' && label(n) === 'TCP:443', 'TCP:443 listener');
+    const group = await child(tls, (n) => n.kind === 'endpointGroup', 'endpoint group');
+    assert.match(description(group), /unhealthy/);
+    const endpoint = await child(group, (n) => n.kind === 'endpoint' && label(n) === '198.51.100.20', 'endpoint 198.51.100.20');
+    assert.match(description(endpoint), /^Custom IP · weight 100 · unhealthy$/);
   });
 
   it('a hint row opens the walk-through at the step that adds what is missing', async () => {
@@ -237,6 +243,43 @@ describe('Global Accelerator explorer', function () {
       });
     });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('explains a NotOpened pay-as-you-go service and activates it only after asking', async () => {
+    await admin.setAccount({ serviceStatus: 'NotOpened' });
+    tree().refreshAll();
+    const note = await child(await sandboxRoot(), (n) => n.kind === 'info' && /not activated/.test(label(n)), 'note about the NotOpened service');
+    assert.equal(item(note).contextValue, 'info.activateService');
+    assert.equal(item(note).command?.command, 'gaIpv6.activateService', 'clicking the note offers the activation');
+
+    const seen: string[] = [];
+    const ask = (answer: boolean): Prompter => ({
+      confirm: async (message, detail, confirmLabel) => {
+        seen.push(`${message}\n${detail}\n[${confirmLabel}]`);
+        return answer;
+      },
+      explain: async () => undefined,
+    });
+    let restore = api.testing.usePrompter(ask(false));
+    try {
+      assert.equal(await vscode.commands.executeCommand('gaIpv6.activateService', note), undefined);
+    } finally {
+      restore();
+    }
+    assert.match(seen[0] ?? '', /^Activate Global Accelerator for pay-as-you-go for profile "[^"]+"\?\nCalls OpenAcceleratorService/);
+    assert.equal((await admin.account()).serviceStatus, 'NotOpened', 'answering no activates nothing');
+    assert.equal((await admin.requests()).filter((r) => r.action === 'OpenAcceleratorService').length, 0);
+
+    restore = api.testing.usePrompter(ask(true));
+    try {
+      const result = (await vscode.commands.executeCommand('gaIpv6.activateService', note)) as { alreadyActive: boolean; orderId?: number };
+      assert.equal(result.alreadyActive, false);
+    } finally {
+      restore();
+    }
+    assert.equal((await admin.account()).serviceStatus, 'Normal');
+    const after = await tree().getChildren(await sandboxRoot());
+    assert.equal(after.filter((n) => n.kind === 'info').length, 0, `the note is gone: ${after.map(label).join(', ')}`);
   });
 
   it('retries a throttled refresh quietly: the accelerators appear and no error node does', async () => {

@@ -12,19 +12,18 @@ beforeEach(async () => {
   h.lines.length = 0;
 });
 
-async function acceleratorWithPlan(h: Harness) {
+/** What an ordinary account buys to pay by use: a pay-as-you-go instance billed by data transfer, no plan. */
+async function payByDataTransfer(h: Harness) {
   const { ga } = h.services();
-  const acc = await ga.createAccelerator({ instanceChargeType: 'POSTPAY' });
-  const plan = await ga.createBandwidthPackage({ bandwidth: 10, type: 'Basic', bandwidthType: 'Enhanced', chargeType: 'POSTPAY' });
-  await ga.bandwidthPackageAddAccelerator(plan.id, acc.id);
+  const acc = await ga.createAccelerator({ instanceChargeType: 'POSTPAY', bandwidthBillingType: 'CDT' });
   return acc.id;
 }
 
 test('a connection dropped after CreateIpSets ran is retried with the same ClientToken: one area, not two', async () => {
-  const acceleratorId = await acceleratorWithPlan(h);
+  const acceleratorId = await payByDataTransfer(h);
   const { ga } = h.services();
   await h.admin.setFault({ action: 'CreateIpSets', reset: 1, resetPhase: 'after', times: 2 });
-  const created = await ga.createIpSets({ acceleratorId, accelerateRegion: [{ accelerateRegionId: 'cn-beijing', bandwidth: 2, ipVersion: 'IPv6' }] });
+  const created = await ga.createIpSets({ acceleratorId, accelerateRegion: [{ accelerateRegionId: 'cn-beijing', bandwidth: 2, ipVersion: 'IPv6', ispType: 'BGP' }] });
   assert.equal(created.length, 1);
   assert.equal(created[0].resource?.state, 'active');
   assert.equal((await ga.listIpSets(acceleratorId)).length, 1, 'no duplicate acceleration area');
@@ -35,7 +34,7 @@ test('a connection dropped after CreateIpSets ran is retried with the same Clien
 });
 
 test('the same for listeners and endpoint groups under throttling and 503s', async () => {
-  const acceleratorId = await acceleratorWithPlan(h);
+  const acceleratorId = await payByDataTransfer(h);
   const { ga } = h.services();
   await h.admin.setFault({ action: 'CreateListener', reset: 1, resetPhase: 'after', times: 1 });
   await h.admin.setFault({ action: 'DescribeListener', throttle: 1, times: 2 });
@@ -52,7 +51,7 @@ test('the same for listeners and endpoint groups under throttling and 503s', asy
 test('an accelerator created while the answer was lost is created once', async () => {
   const { ga } = h.services();
   await h.admin.setFault({ action: 'CreateAccelerator', reset: 1, resetPhase: 'after', times: 1 });
-  await ga.createAccelerator({ name: 'once', instanceChargeType: 'POSTPAY' });
+  await ga.createAccelerator({ name: 'once', instanceChargeType: 'POSTPAY', bandwidthBillingType: 'CDT' });
   assert.equal((await ga.listAccelerators()).length, 1);
 });
 
@@ -72,6 +71,6 @@ test('a read timeout is retried, and a persistent one ends as a timeout CloudErr
 test('faults on every action: throttling that goes away is invisible to the caller', async () => {
   const { ga } = h.services();
   await h.admin.setFault({ action: '*', throttle: 1, times: 3 });
-  const acc = await ga.createAccelerator({ instanceChargeType: 'POSTPAY' });
+  const acc = await ga.createAccelerator({ instanceChargeType: 'POSTPAY', bandwidthBillingType: 'CDT' });
   assert.equal(acc.resource?.state, 'active');
 });

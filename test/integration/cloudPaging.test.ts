@@ -9,7 +9,7 @@ after(() => h.stop());
 
 test('listAccelerators returns all 55 accelerators from two pages of 50', async () => {
   const { ga } = h.services();
-  const created = await inBatches(55, 4, (i) => ga.createAccelerator({ name: `page-${i}`, instanceChargeType: 'POSTPAY' }, { wait: false }));
+  const created = await inBatches(55, 4, (i) => ga.createAccelerator({ name: `page-${i}`, instanceChargeType: 'POSTPAY', bandwidthBillingType: 'CDT' }, { wait: false }));
   await h.admin.clearRequests();
   const listed = await ga.listAccelerators();
   assert.equal(listed.length, 55);

@@ -81,10 +81,9 @@ after(async () => {
 
 test('a host on the link reaches the data plane address but is refused; this machine is served', { skip: root ? false : 'needs root: network namespaces and addresses on lo' }, async () => {
   const { ga } = served!.services;
-  const acc = await ga.createAccelerator({ name: 'sources', instanceChargeType: 'POSTPAY' });
-  const plan = await ga.createBandwidthPackage({ bandwidth: 2, type: 'Basic', bandwidthType: 'Enhanced', chargeType: 'POSTPAY' });
-  await ga.bandwidthPackageAddAccelerator(plan.id, acc.id);
-  const [area] = await ga.createIpSets({ acceleratorId: acc.id, accelerateRegion: [{ accelerateRegionId: 'cn-beijing', bandwidth: 2, ipVersion: 'IPv6' }] });
+  // What an ordinary account buys to pay by use: pay-as-you-go billed by data transfer, no plan.
+  const acc = await ga.createAccelerator({ name: 'sources', instanceChargeType: 'POSTPAY', bandwidthBillingType: 'CDT' });
+  const [area] = await ga.createIpSets({ acceleratorId: acc.id, accelerateRegion: [{ accelerateRegionId: 'cn-beijing', bandwidth: 2, ipVersion: 'IPv6', ispType: 'BGP' }] });
   const address = area.resource?.ipAddressList?.[0] ?? '';
   const backendPort = (backend!.address() as AddressInfo).port;
   const port = 20000 + (process.pid % 20000);

@@ -186,6 +186,9 @@ test('an instance bought by an earlier run whose ClientToken is forgotten is sti
 
 test('the other mutations without a ClientToken, answers lost after they ran: each is checked, none fails, the teardown converges', async (t) => {
   const { ga, dns } = cloud;
+  // Deleting a plan through the API needs a pay-as-you-go plan, which only an allow-listed account can buy.
+  await h.admin.setAccount({ features: ['postpay-bandwidth-plans'] });
+  t.after(() => h.admin.setAccount({ features: [] }));
   const acc = await ga.createAccelerator({ name: 'teardown', instanceChargeType: 'POSTPAY' });
   const plan = await ga.createBandwidthPackage({ bandwidth: 2, type: 'Basic', bandwidthType: 'Enhanced', chargeType: 'POSTPAY' });
   await ga.bandwidthPackageAddAccelerator(plan.id, acc.id);

@@ -19,6 +19,8 @@ export const ALLOWED = [
   'schemas/**',
   // the walk-through guide the explorer's hint rows open (src/explorer/hints.ts)
   'docs/WALKTHROUGH.md',
+  // the ga-yaml language: grammar, language configuration, snippets
+  'language/**',
 ];
 
 /** Never shipped, even where ALLOWED matches. */

@@ -236,6 +236,14 @@ export const GA_ACTION_TRAITS: Record<string, ActionTraits> = {
   "ListCommonAreas": {
     "clientToken": false,
     "regionId": false
+  },
+  "DescribeAcceleratorServiceStatus": {
+    "clientToken": false,
+    "regionId": true
+  },
+  "OpenAcceleratorService": {
+    "clientToken": true,
+    "regionId": true
   }
 };
 

@@ -295,4 +295,20 @@ export default class Client extends OpenApi {
   async listCommonAreas(request: $models.ListCommonAreasRequest): Promise<$models.ListCommonAreasResponse> {
     return this.listCommonAreasWithOptions(request, new $dara.RuntimeOptions({}));
   }
+
+  async describeAcceleratorServiceStatusWithOptions(request: $models.DescribeAcceleratorServiceStatusRequest, runtime: $dara.RuntimeOptions): Promise<$models.DescribeAcceleratorServiceStatusResponse> {
+    return this.invoke<$models.DescribeAcceleratorServiceStatusResponse>('DescribeAcceleratorServiceStatus', request, runtime);
+  }
+
+  async describeAcceleratorServiceStatus(request: $models.DescribeAcceleratorServiceStatusRequest): Promise<$models.DescribeAcceleratorServiceStatusResponse> {
+    return this.describeAcceleratorServiceStatusWithOptions(request, new $dara.RuntimeOptions({}));
+  }
+
+  async openAcceleratorServiceWithOptions(request: $models.OpenAcceleratorServiceRequest, runtime: $dara.RuntimeOptions): Promise<$models.OpenAcceleratorServiceResponse> {
+    return this.invoke<$models.OpenAcceleratorServiceResponse>('OpenAcceleratorService', request, runtime);
+  }
+
+  async openAcceleratorService(request: $models.OpenAcceleratorServiceRequest): Promise<$models.OpenAcceleratorServiceResponse> {
+    return this.openAcceleratorServiceWithOptions(request, new $dara.RuntimeOptions({}));
+  }
 }

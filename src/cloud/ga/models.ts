@@ -716,8 +716,8 @@ export interface CreateListenerRequestEndpointGroupConfigurations {
 }
 
 export interface CreateListenerRequestPortRanges {
-  /** required; range 1..65499 */ fromPort?: number;
-  /** required; range 1..65499 */ toPort?: number;
+  /** required; range 1..65535 */ fromPort?: number;
+  /** required; range 1..65535 */ toPort?: number;
 }
 
 export interface CreateListenerRequestXForwardedForConfig {
@@ -916,8 +916,8 @@ export interface UpdateListenerRequestCertificates {
 }
 
 export interface UpdateListenerRequestPortRanges {
-  /** required; range 1..65499 */ fromPort?: number;
-  /** required; range 1..65499 */ toPort?: number;
+  /** required; range 1..65535 */ fromPort?: number;
+  /** required; range 1..65535 */ toPort?: number;
 }
 
 export interface UpdateListenerRequestXForwardedForConfig {
@@ -1371,4 +1371,41 @@ export interface ListCommonAreasResponse {
   headers?: { [key: string]: string };
   statusCode?: number;
   body?: ListCommonAreasResponseBody;
+}
+
+export interface DescribeAcceleratorServiceStatusRequest {
+  /** required; one of cn-hangzhou */ regionId?: string;
+}
+
+export interface DescribeAcceleratorServiceStatusResponseBody {
+  code?: string;
+  message?: string;
+  /** required */ requestId?: string;
+  /** one of Normal, NotOpened, Expired, Released */ status?: string;
+  success?: string;
+}
+
+export interface DescribeAcceleratorServiceStatusResponse {
+  headers?: { [key: string]: string };
+  statusCode?: number;
+  body?: DescribeAcceleratorServiceStatusResponseBody;
+}
+
+export interface OpenAcceleratorServiceRequest {
+  clientToken?: string;
+  /** required; one of cn-hangzhou */ regionId?: string;
+}
+
+export interface OpenAcceleratorServiceResponseBody {
+  code?: string;
+  message?: string;
+  orderId?: number;
+  /** required */ requestId?: string;
+  success?: string;
+}
+
+export interface OpenAcceleratorServiceResponse {
+  headers?: { [key: string]: string };
+  statusCode?: number;
+  body?: OpenAcceleratorServiceResponseBody;
 }

@@ -9,6 +9,7 @@ import type { EmulatorState } from '../state';
 import { emptyStats, Forwarder, ForwardingStats } from './forwarder';
 import { loopbackAddresses } from './loopbackAddresses';
 import { DesiredBinding, desiredBindings, RouteEndpoint } from './routes';
+import { startHealthChecks } from './healthChecks';
 
 export interface DataPlaneOptions {
   allowLoopbackEndpoints: boolean;
@@ -59,7 +60,14 @@ interface Active {
   forwarder?: Forwarder;
 }
 
-export async function startDataPlane(emulator: Pick<RunningEmulator, 'getState' | 'onChange'>, options: DataPlaneOptions): Promise<RunningDataPlane> {
+/**
+ * `emulator` is the running emulator, or for tests anything with its state; health checks run when it can
+ * take their verdicts (`update`), see healthChecks.ts.
+ */
+export async function startDataPlane(
+  emulator: Pick<RunningEmulator, 'getState' | 'onChange'> & Partial<Pick<RunningEmulator, 'update' | 'timeScale'>>,
+  options: DataPlaneOptions,
+): Promise<RunningDataPlane> {
   const log = options.log ?? (() => undefined);
   const fallback = options.fallbackAddress ?? '::1';
   if (isIP(fallback) !== 6) throw new Error(`The data plane's fallback address must be an IPv6 address; "${fallback}" is not.`);
@@ -200,6 +208,8 @@ export async function startDataPlane(emulator: Pick<RunningEmulator, 'getState' 
   const unsubscribe = emulator.onChange(() => schedule());
   schedule();
   await running;
+  const { update, timeScale } = emulator;
+  const healthChecks = update && timeScale !== undefined ? startHealthChecks({ ...emulator, update, timeScale }, { allowLoopbackEndpoints: options.allowLoopbackEndpoints, log }) : undefined;
 
   return {
     bindings,
@@ -238,6 +248,7 @@ export async function startDataPlane(emulator: Pick<RunningEmulator, 'getState' 
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      healthChecks?.stop();
       unsubscribe();
       while (running) await running;
       for (const a of active.values()) await a.forwarder?.close();

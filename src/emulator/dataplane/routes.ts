@@ -2,7 +2,7 @@
 // state. Pure. A binding exists while an IPv6 ip set, a listener and a default endpoint group of the same
 // accelerator are all active; anything that cannot be forwarded is explained in a note for the log.
 import { isIP } from 'node:net';
-import { checkEndpoint } from '../../model';
+import { checkEndpoint, isDocumentationIpv4 } from '../../model';
 import type { EmulatorState, EndpointGroup, Listener } from '../state';
 
 /** A listener range of thousands of ports would mean thousands of sockets; the sandbox serves the first ones. */
@@ -12,9 +12,7 @@ export const MAX_PORTS_PER_LISTENER = 256;
  * RFC 5737 documentation ranges: nothing answers there (the fixtures' seed backend is 203.0.113.10), so the
  * data plane resets at once instead of sending packets nowhere and waiting for a timeout.
  */
-export function isDocumentationAddress(address: string): boolean {
-  return /^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d{1,3}$/.test(address);
-}
+export const isDocumentationAddress = isDocumentationIpv4;
 
 export interface RouteEndpoint {
   endpointId: string;

@@ -1,6 +1,7 @@
 // Applies the Alidns record rules of src/model/dnsRules.ts with the codes the service answers (ga-api.md §5.3,
-// §6.4). Codes for malformed fields and for a TTL below the edition's minimum are not in Alibaba's published
-// tables; they follow what third-party clients handle (QuotaExceeded.TTL, SubDomainInvalid.*, InvalidRR.Format).
+// §6.4). Malformed fields and a TTL below the edition's minimum have no code in any published source (only
+// third-party clients name SubDomainInvalid.*, QuotaExceeded.TTL, InvalidRR.Format), so they are answered with
+// the nearest documented one, InvalidParameter, and a message naming the field (docs/error-codes.md).
 import { DEFAULT_TTL, findRecordClash, findRecordProblem, type DnsRecordInput, type RecordField } from '../../model';
 import { ApiError, type Params } from '../api';
 import type { DnsRecord, DnsZone } from '../state';
@@ -9,12 +10,7 @@ import { asExisting, existingRecords } from './zoneStore';
 
 const DEFAULT_LINE = 'default';
 
-const CODE_BY_FIELD: Record<Exclude<RecordField, 'ttl' | 'urlForwarding'>, string> = {
-  type: 'SubDomainInvalid.Type',
-  rr: 'InvalidRR.Format',
-  value: 'SubDomainInvalid.Value',
-  priority: 'SubDomainInvalid.Priority',
-};
+const UNDOCUMENTED_FIELD_CODE = 'InvalidParameter';
 
 /**
  * The record a write asks for. TTL and Line fall back to 600 and "default" on updates too: the Alidns reference
@@ -34,10 +30,10 @@ export function recordFromParams(params: Params): DnsRecordInput {
 /** Throws the service's error when `input` may not be written to `zone` (`recordId`: the record being updated). */
 export function checkRecordWrite(zone: DnsZone, input: DnsRecordInput, recordId?: string): void {
   const problem = findRecordProblem(input, { minTtl: zone.MinTtl });
-  if (problem) throw new ApiError(problemCode(problem.field, input, zone), problem.message);
+  if (problem) throw new ApiError(problemCode(problem.field, input), problem.message);
   const lines = edition(zone.VersionCode).lines;
   if (!lines.some((l) => l.LineCode === input.line)) {
-    throw new ApiError('SubDomainInvalid.Line', `The line "${input.line}" is not available for ${zone.DomainName} (${zone.VersionName}); use one of ${lines.map((l) => l.LineCode).join(', ')}.`);
+    throw new ApiError(UNDOCUMENTED_FIELD_CODE, `The line "${input.line}" is not available for ${zone.DomainName} (${zone.VersionName}); use one of ${lines.map((l) => l.LineCode).join(', ')}.`);
   }
   const clash = findRecordClash(input, existingRecords(zone), recordId);
   if (clash?.kind === 'duplicate') {
@@ -58,8 +54,7 @@ export function checkNotLocked(record: DnsRecord): void {
   }
 }
 
-function problemCode(field: RecordField, input: DnsRecordInput, zone: DnsZone): string {
-  if (field === 'ttl') return input.ttl !== undefined && input.ttl < zone.MinTtl ? 'QuotaExceeded.TTL' : 'SubDomainInvalid.TTL';
+function problemCode(field: RecordField, input: DnsRecordInput): string {
   if (field === 'urlForwarding') return input.rr.startsWith('*') ? 'URLForwardError.PanRecord' : 'URLForwardError.NotDefaultLine';
-  return CODE_BY_FIELD[field];
+  return UNDOCUMENTED_FIELD_CODE;
 }

@@ -5,6 +5,7 @@ import type { Accelerator, GaState } from '../state';
 import { checkAreaCount, checkAutoRenewDuration, checkDescription, checkName, specInfo } from '../../model';
 import { begin } from './lifecycle';
 import { expiryOf, refusePrepayDelete, requireTerm, type Term } from './billing';
+import { requireServiceOpened } from './account';
 import { dryRunPassed, failIf, invalidParameter, missingParameter } from './errors';
 import { assertAcceleratorIdle, ipSetsOf, listenersOf, requireAccelerator } from './guards';
 import { newId, newOrderId } from './ids';
@@ -56,6 +57,8 @@ export const createAccelerator: ActionHandler = (params, ctx, state) => {
   if (accessMode !== 'Anycast' && bandwidth !== undefined) throw invalidParameter('Bandwidth applies to Anycast instances only; a UserDefine instance gets its bandwidth from a bandwidth plan or per acceleration area.');
   const billingType = optString(params, 'BandwidthBillingType') ?? 'BandwidthPackage';
   const tags = optTags(params);
+  // A dry run also checks what the account may buy.
+  if (chargeType === 'POSTPAY') requireServiceOpened(ga);
   if (optBool(params, 'DryRun') === true) throw dryRunPassed('CreateAccelerator');
 
   const now = ctx.clock.now();
@@ -83,6 +86,11 @@ export const createAccelerator: ActionHandler = (params, ctx, state) => {
   return { AcceleratorId: id, ...(chargeType === 'PREPAY' ? { OrderId: newOrderId(ga) } : {}) };
 };
 
+/** Accelerator times are epoch seconds on the wire (ga-api.md §2.2); the state keeps the clock's milliseconds. */
+function seconds(ms: number): number {
+  return Math.floor(ms / 1000);
+}
+
 /** The API's view of an accelerator (DescribeAccelerator; ListAccelerators omits CrossPrivateState). */
 function acceleratorView(a: Accelerator, forList = false): Record<string, unknown> {
   return {
@@ -96,8 +104,8 @@ function acceleratorView(a: Accelerator, forList = false): Record<string, unknow
     ...(a.Bandwidth !== undefined ? { Bandwidth: a.Bandwidth } : {}),
     IpSetConfig: { AccessMode: a.IpSetConfig.AccessMode },
     DnsName: a.DnsName,
-    CreateTime: a.CreateTime,
-    ...(a.ExpiredTime !== undefined ? { ExpiredTime: a.ExpiredTime } : {}),
+    CreateTime: seconds(a.CreateTime),
+    ...(a.ExpiredTime !== undefined ? { ExpiredTime: seconds(a.ExpiredTime) } : {}),
     ...(a.BasicBandwidthPackage ? { BasicBandwidthPackage: { ...a.BasicBandwidthPackage } } : {}),
     CrossBorderStatus: a.CrossBorderStatus,
     ...(forList ? {} : { CrossPrivateState: 'false' }),

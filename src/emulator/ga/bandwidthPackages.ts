@@ -6,6 +6,7 @@ import type { Accelerator, BandwidthPackage } from '../state';
 import { checkAutoRenewDuration, checkPlanBandwidth, describeState } from '../../model';
 import { begin } from './lifecycle';
 import { expiryOf, refusePrepayDelete, requireTerm, type Term } from './billing';
+import { requireFeature } from './account';
 import { failIf, invalidParameter, missingParameter } from './errors';
 import { assertAcceleratorIdle, endpointGroupsOf, ipSetsOf, requireAccelerator, requireBandwidthPackage } from './guards';
 import { newId, newOrderId } from './ids';
@@ -26,6 +27,10 @@ export const createBandwidthPackage: ActionHandler = (params, ctx, state) => {
   if (chargeType !== 'PREPAY' && chargeType !== 'POSTPAY') throw invalidParameter(`ChargeType must be PREPAY (subscription) or POSTPAY (pay-as-you-go); got "${chargeType}".`);
   const billingType = optString(params, 'BillingType');
   if (billingType !== undefined && chargeType !== 'POSTPAY') throw invalidParameter('BillingType applies to pay-as-you-go (POSTPAY) plans only; leave it out for a subscription plan.');
+  if (chargeType === 'POSTPAY') {
+    requireFeature(ga, 'postpay-bandwidth-plans', 'A pay-as-you-go (POSTPAY) bandwidth plan', 'Buy a subscription (PREPAY) plan, or a pay-as-you-go instance billed by data transfer (BandwidthBillingType CDT), which needs no plan.');
+  }
+  if (billingType === 'PayBY95') requireFeature(ga, 'pay-by-95', 'Billing a plan by the 95th percentile (BillingType PayBY95)', 'Leave BillingType out to bill by data transfer (PayByTraffic).');
   const ratio = optInt(params, 'Ratio');
   if (ratio !== undefined && billingType !== 'PayBY95') throw invalidParameter('Ratio applies only with BillingType PayBY95.');
   let term: Term | undefined;

@@ -1,8 +1,7 @@
 // Subscription (PREPAY) terms shared by accelerators and bandwidth plans: the term is required and checked with
 // the model's rule, and the expiry is the creation time plus the term in calendar months.
-import { ApiError } from '../api';
 import { checkSubscriptionTerm } from '../../model';
-import { failIf, missingParameter } from './errors';
+import { failIf, invalidParameter, missingParameter } from './errors';
 
 export interface Term {
   cycle: 'Month' | 'Year';
@@ -23,11 +22,11 @@ export function expiryOf(createdAt: number, term: Term): number {
   return d.getTime();
 }
 
-/** Subscription instances are released when their term ends; the API cannot delete them (ga-api.md §2.5, §2.11). */
+/**
+ * Subscription instances are released when their term ends; the API cannot delete them (ga-api.md §2.5, §2.11).
+ * No source names the code the service answers, so it is the nearest documented one (docs/error-codes.md).
+ */
 export function refusePrepayDelete(what: string, id: string, expiredTime: number | undefined): never {
   const ends = expiredTime ? `It is released when its term ends (${new Date(expiredTime).toISOString()}); unsubscribe` : 'Unsubscribe';
-  throw new ApiError(
-    'NotSupported.PrePay',
-    `${what} ${id} is a subscription (PREPAY) instance, which the API cannot delete. ${ends} in the console to release it sooner.`,
-  );
+  throw invalidParameter(`${what} ${id} is a subscription (PREPAY) instance, which the API cannot delete. ${ends} in the console to release it sooner.`);
 }

@@ -29,6 +29,7 @@ import { newId } from './ids';
 import { hasTags, page } from './lists';
 import { optBool, optInt, optString, optStrings, optStructs, optTags, reqString, type Struct, type WireTag } from './params';
 import { coversPort } from './ports';
+import { isHealthChecked } from './health';
 
 type EndpointInput = Omit<EndpointConfiguration, 'EndpointId' | 'health'>;
 type PortOverride = EndpointGroup['PortOverrides'][number];
@@ -340,8 +341,11 @@ export const updateEndpointGroup: ActionHandler = (params, ctx, state) => {
   assertStable('StateError.EndPointGroup', 'Endpoint group', g.EndpointGroupId, g.State);
   assertAcceleratorIdle(ga, requireAccelerator(ga, g.AcceleratorId), 'UpdateEndpointGroup');
 
+  const checkedBefore = g.HealthCheckEnabled;
   applyInput(g, input);
   g.EndpointConfigurations = toEndpoints(ga, input.endpoints, g.EndpointConfigurations);
+  // Health checks just turned on: what the endpoints reported so far was not from checks.
+  if (!checkedBefore && g.HealthCheckEnabled) for (const e of g.EndpointConfigurations) if (isHealthChecked(g, e)) e.health = 'init';
   begin(g, 'updateEndpointGroup', 'updating', 'active', ctx.clock);
   return {};
 };

@@ -30,7 +30,7 @@ export type FixtureOptions = Pick<EmulatorOptions, 'addressBlock' | 'demoOrigin'
 /** The demo's deliberately broken gateway, and the hint its description (the explorer's tooltip) gives. */
 export const BROKEN_DEMO_NAME = 'game-ipv6';
 export const BROKEN_DEMO_HINT =
-  'Deliberately broken demo: its endpoint 198.51.100.20 is a documentation address nothing answers at, so a probe ends in a connection reset. web-ipv6 is the working setup.';
+  'Deliberately broken demo: its endpoint 198.51.100.20 is a documentation address nothing answers at, so it is unhealthy and a probe ends in a connection reset. web-ipv6 is the working setup.';
 
 class Builder {
   private readonly options: EmulatorOptions;
@@ -75,8 +75,10 @@ class Builder {
     return id;
   }
 
+  /** An area; instances billed by data transfer (CDT) choose its line (BGP). */
   area(acceleratorId: string, regionId: string, bandwidth: number, ipVersion: 'IPv4' | 'IPv6'): string {
-    const body = this.done('CreateIpSets', { AcceleratorId: acceleratorId, AccelerateRegion: [{ AccelerateRegionId: regionId, Bandwidth: bandwidth, IpVersion: ipVersion }] });
+    const line = this.state.ga.accelerators[acceleratorId]?.BandwidthBillingType === 'CDT' ? { IspType: 'BGP' } : {};
+    const body = this.done('CreateIpSets', { AcceleratorId: acceleratorId, AccelerateRegion: [{ AccelerateRegionId: regionId, Bandwidth: bandwidth, IpVersion: ipVersion, ...line }] });
     return (body.IpSets as { IpSetId: string }[])[0].IpSetId;
   }
 
@@ -89,8 +91,11 @@ class Builder {
   }
 }
 
+// Only what an ordinary account can buy (model OFFERED_PURCHASES): a subscription instance with a subscription
+// plan, or a pay-as-you-go instance billed by data transfer without a plan.
 const subscription = { InstanceChargeType: 'PREPAY', PricingCycle: 'Month', Duration: 1, AutoPay: true };
 const planSubscription = { ChargeType: 'PREPAY', PricingCycle: 'Month', Duration: '1', AutoPay: true };
+const payByDataTransfer = { InstanceChargeType: 'POSTPAY', BandwidthBillingType: 'CDT' };
 
 /**
  * Exactly where the seed walk-through ends: a subscription Small I instance with an Enhanced 2 Mbit/s basic
@@ -122,25 +127,25 @@ export function addSeedSetup(state: EmulatorState, clock: Clock, options: Fixtur
 
 /**
  * The sandbox account: the seed setup plus accelerators in other situations — one being created, one being
- * reconfigured, one with two listeners and a drained (weight 0) endpoint, one without a bandwidth plan, one
- * with an IPv4-only area outside the IPv6 regions — and a spare plan to bind. The operations in flight take
- * REALISTIC_MS on `clock` (30 s for the creation, 10 s for the update, times the emulator's time scale).
+ * reconfigured, one with two listeners and a drained (weight 0) endpoint, one bought without its bandwidth plan
+ * bound yet, one with an IPv4-only area outside the IPv6 regions — and a spare plan to bind. The pay-as-you-go
+ * ones are billed by data transfer (no plan). The operations in flight take REALISTIC_MS on `clock` (30 s for
+ * the creation, 10 s for the update, times the emulator's time scale).
  */
 export function addDemoAccelerators(state: EmulatorState, clock: Clock, options: FixtureOptions = {}): SeedSetup {
   const seed = addSeedSetup(state, clock, options);
   const b = new Builder(state, clock, options);
 
-  b.inFlight('CreateAccelerator', { InstanceChargeType: 'POSTPAY', Name: 'api-ipv6-new' });
+  b.inFlight('CreateAccelerator', { ...payByDataTransfer, Name: 'api-ipv6-new' });
 
   const shop = b.accelerator({ ...subscription, Spec: '2', Name: 'shop-ipv6' });
   b.plan(shop, 'shop-bandwidth', { ...planSubscription, Bandwidth: 10, BandwidthType: 'Enhanced' });
   b.area(shop, 'cn-shanghai', 5, 'IPv6');
   b.inFlight('UpdateAccelerator', { AcceleratorId: shop, Description: `Description change in progress (about ${REALISTIC_MS.updateAccelerator / 1000} s)` });
 
-  const game = b.accelerator({ InstanceChargeType: 'POSTPAY', Spec: '3', Name: BROKEN_DEMO_NAME });
+  const game = b.accelerator({ ...payByDataTransfer, Name: BROKEN_DEMO_NAME });
   // CreateAccelerator takes no description; the explorer shows it in the accelerator's tooltip.
   b.done('UpdateAccelerator', { AcceleratorId: game, Description: BROKEN_DEMO_HINT });
-  b.plan(game, 'game-bandwidth', { ChargeType: 'POSTPAY', Bandwidth: 20, BandwidthType: 'Enhanced' });
   b.area(game, 'cn-hangzhou', 10, 'IPv6');
   b.area(game, 'cn-shenzhen', 10, 'IPv6');
   const tcp = b.listener(game, { Name: 'game-tls', Protocol: 'TCP', PortRanges: [{ FromPort: 443, ToPort: 443 }] });
@@ -148,6 +153,8 @@ export function addDemoAccelerators(state: EmulatorState, clock: Clock, options:
   b.endpointGroup(game, tcp, {
     Name: 'game-tls-servers',
     EndpointGroupRegion: 'cn-hangzhou',
+    // Health checks on, so the explorer and the probe say the backend is abnormal instead of showing it healthy.
+    HealthCheckEnabled: true,
     EndpointConfigurations: [
       { Type: 'Ip', Endpoint: '198.51.100.20', Weight: 100 },
       { Type: 'Ip', Endpoint: '198.51.100.21', Weight: 0 },
@@ -155,14 +162,13 @@ export function addDemoAccelerators(state: EmulatorState, clock: Clock, options:
   });
   b.endpointGroup(game, udp, { Name: 'game-voice-servers', EndpointGroupRegion: 'cn-hangzhou', EndpointConfigurations: [{ Type: 'Ip', Endpoint: '198.51.100.22', Weight: 50 }] });
 
-  b.accelerator({ InstanceChargeType: 'POSTPAY', Name: 'bare-no-plan' });
+  b.accelerator({ ...subscription, Spec: '1', Name: 'bare-no-plan' });
 
-  const tokyo = b.accelerator({ InstanceChargeType: 'POSTPAY', Spec: '1', Name: 'tokyo-ipv4' });
-  b.plan(tokyo, 'tokyo-bandwidth', { ChargeType: 'POSTPAY', Bandwidth: 5, BandwidthType: 'Advanced' });
+  const tokyo = b.accelerator({ ...payByDataTransfer, Name: 'tokyo-ipv4' });
   b.area(tokyo, 'ap-northeast-1', 2, 'IPv4');
   const tokyoListener = b.listener(tokyo, { Name: 'tokyo-https', Protocol: 'TCP', PortRanges: [{ FromPort: 443, ToPort: 443 }] });
   b.endpointGroup(tokyo, tokyoListener, { Name: 'tokyo-servers', EndpointGroupRegion: 'ap-northeast-1', EndpointConfigurations: [{ Type: 'Ip', Endpoint: '203.0.113.30', Weight: 100 }] });
 
-  b.plan('', 'spare-bandwidth', { ChargeType: 'POSTPAY', Bandwidth: 10, BandwidthType: 'Enhanced' });
+  b.plan('', 'spare-bandwidth', { ...planSubscription, Bandwidth: 10, BandwidthType: 'Enhanced' });
   return seed;
 }

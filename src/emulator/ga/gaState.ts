@@ -1,6 +1,6 @@
 // The empty GA part of the emulator's state. The regions table starts from src/model/regions.ts: the seed's
 // twelve IPv6 regions report SupportIpv6 = true, every other region false (ga-api.md §6.3).
-import type { GaState } from '../state';
+import type { GaAccount, GaState } from '../state';
 import { KNOWN_REGIONS, SEED_IPV6_REGIONS } from '../../model';
 
 /** Hong Kong is where the service offers BGP (Multi-ISP) Pro lines; elsewhere BGP only. */
@@ -18,8 +18,14 @@ export function defaultRegions(): GaState['regions'] {
   }));
 }
 
+/** An account as Alibaba Cloud opens it: no whitelist features, pay-as-you-go GA activated. */
+export function ordinaryAccount(): GaAccount {
+  return { features: [], serviceStatus: 'Normal' };
+}
+
 export function emptyGaState(): GaState {
   return {
+    account: ordinaryAccount(),
     accelerators: {},
     bandwidthPackages: {},
     ipSets: {},

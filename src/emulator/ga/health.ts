@@ -1,7 +1,13 @@
 // GetHealthStatus: endpoint health per endpoint group of a listener. Endpoints report `init` until their group
-// is active, then `normal`; the data plane may set `abnormal` on an endpoint that refuses connections.
+// is active. Then an endpoint the data plane health-checks (health checks on, an IPv4 address outside the
+// documentation ranges) reports what those checks found, `init` until the first verdict. With health checks on,
+// an endpoint at a documentation address is `abnormal` without a check: nothing answers there and the data plane
+// resets every connection to it, as a real check would find. Every other endpoint reports `normal`. Group and
+// listener statuses sum the endpoints up.
 import type { ActionHandler } from '../api';
-import type { EndpointConfiguration } from '../state';
+import type { EndpointConfiguration, EndpointGroup, GaState } from '../state';
+import { isDocumentationIpv4, isIpv4 } from '../../model';
+import { own } from '../ownKeys';
 import { dryRunPassed } from './errors';
 import { groupsOfListener } from './endpointGroups';
 import { requireAccelerator, requireListener } from './guards';
@@ -50,3 +56,39 @@ export const getHealthStatus: ActionHandler = (params, _ctx, state) => {
   });
   return { ListenerId: listener.ListenerId, HealthStatus: listenerHealth(all), EndpointGroups: endpointGroups };
 };
+
+/**
+ * What an endpoint the data plane does not check reports once its group is active: `abnormal` for a documentation
+ * address under health checks (the checks could never succeed), `normal` otherwise (checks off, or not an IP).
+ */
+export function uncheckedHealth(group: Pick<EndpointGroup, 'HealthCheckEnabled'>, endpoint: Pick<EndpointConfiguration, 'Endpoint'>): 'normal' | 'abnormal' {
+  return group.HealthCheckEnabled && isDocumentationIpv4(endpoint.Endpoint) ? 'abnormal' : 'normal';
+}
+
+/** Whether the data plane checks this endpoint's health; the others report uncheckedHealth once their group is active. */
+export function isHealthChecked(group: Pick<EndpointGroup, 'HealthCheckEnabled'>, endpoint: Pick<EndpointConfiguration, 'Endpoint'>): boolean {
+  return group.HealthCheckEnabled && isIpv4(endpoint.Endpoint) && !isDocumentationIpv4(endpoint.Endpoint);
+}
+
+/** A verdict of the data plane's health checks. */
+export interface EndpointHealthUpdate {
+  endpointGroupId: string;
+  endpointId: string;
+  health: 'normal' | 'abnormal';
+}
+
+/**
+ * Records verdicts of the data plane's checks; a verdict for an endpoint that is gone, no longer checked or in a
+ * group that is not active (any more) is dropped. Returns whether anything changed.
+ */
+export function applyEndpointHealth(ga: GaState, updates: readonly EndpointHealthUpdate[]): boolean {
+  let changed = false;
+  for (const u of updates) {
+    const group = own(ga.endpointGroups, u.endpointGroupId);
+    const endpoint = group?.EndpointConfigurations.find((e) => e.EndpointId === u.endpointId);
+    if (!group || !endpoint || group.State !== 'active' || !isHealthChecked(group, endpoint) || endpoint.health === u.health) continue;
+    endpoint.health = u.health;
+    changed = true;
+  }
+  return changed;
+}

@@ -25,14 +25,20 @@ import {
   updateEndpointGroupAttribute,
 } from './endpointGroups';
 import { getHealthStatus } from './health';
+import { describeAcceleratorServiceStatus, openAcceleratorService } from './account';
 
 export { emptyGaState, defaultRegions } from './gaState';
 export { assertAddressBlock, DEFAULT_ADDRESS_BLOCK, EMULATED_IPV6_PREFIX, emulatedIpv6Address, isEmulatedIpv6Address } from './addresses';
 export { dnsNameOf } from './accelerators';
 export { REALISTIC_MS, nextTransitionAt } from './lifecycle';
 export { checkGaInvariants } from './invariants';
+export { ACCOUNT_FEATURES, SERVICE_STATUSES, applyAccountChange, parseAccountChange } from './account';
+export { applyEndpointHealth, isHealthChecked, type EndpointHealthUpdate } from './health';
 
-/** Actions that take a ClientToken and change something (ga-api.md §6.1); GetHealthStatus takes one but only reads. */
+/**
+ * Actions that take a ClientToken and change something (ga-api.md §6.1; OpenAcceleratorService places an order);
+ * GetHealthStatus takes one but only reads.
+ */
 const mutations: Record<string, ActionHandler> = {
   CreateAccelerator: createAccelerator,
   UpdateAccelerator: updateAccelerator,
@@ -48,6 +54,7 @@ const mutations: Record<string, ActionHandler> = {
   UpdateEndpointGroup: updateEndpointGroup,
   UpdateEndpointGroupAttribute: updateEndpointGroupAttribute,
   DeleteEndpointGroup: deleteEndpointGroup,
+  OpenAcceleratorService: openAcceleratorService,
 };
 
 const others: Record<string, ActionHandler> = {
@@ -69,6 +76,7 @@ const others: Record<string, ActionHandler> = {
   DescribeEndpointGroup: describeEndpointGroup,
   ListEndpointGroups: listEndpointGroups,
   GetHealthStatus: getHealthStatus,
+  DescribeAcceleratorServiceStatus: describeAcceleratorServiceStatus,
 };
 
 export const gaModule: ProductModule = {

@@ -7,7 +7,7 @@ import { checkAreaBandwidthFits, checkAreaCount, checkIpSetBandwidth } from '../
 import { begin } from './lifecycle';
 import { allocateIpv4, allocateIpv6 } from './addresses';
 import { ipv6RegionProblem, requireRegion } from './areas';
-import { failIf, invalidParameter } from './errors';
+import { failIf, invalidParameter, missingParameter } from './errors';
 import { assertAcceleratorIdle, assertStable, ipSetsOf, requireAccelerator, requireBasicPlanIfNeeded, requireIpSet } from './guards';
 import { newId } from './ids';
 import { page } from './lists';
@@ -36,7 +36,12 @@ function readArea(ga: GaState, acc: Accelerator, raw: Record<string, unknown>): 
   if (ipVersion === 'DUAL_STACK' && acc.InstanceChargeType !== 'POSTPAY') {
     throw invalidParameter(`DUAL_STACK areas are for pay-as-you-go (POSTPAY) standard instances only; accelerator ${acc.AcceleratorId} is a subscription instance, so choose IPv6 or IPv4.`);
   }
-  const ispType = optString(raw, 'IspType') ?? 'BGP';
+  const requested = optString(raw, 'IspType');
+  // Pay-by-data-transfer instances choose the line of each area (ga-api.md §2.14); the others default to BGP.
+  if (requested === undefined && acc.BandwidthBillingType === 'CDT') {
+    throw missingParameter(`AccelerateRegion ${regionId} IspType`, `for an instance billed by data transfer (CDT): ${region.IspTypeList.join(' or ')} in ${regionId}`);
+  }
+  const ispType = requested ?? 'BGP';
   if (!region.IspTypeList.includes(ispType)) {
     throw invalidParameter(`IspType ${ispType} is not offered in ${regionId}; it offers ${region.IspTypeList.join(', ')}.`);
   }
@@ -68,7 +73,8 @@ export const createIpSets: ActionHandler = (params, ctx, state) => {
   if (taken) {
     throw new ApiError('Exist.IpSet', `Accelerator ${acc.AcceleratorId} already accelerates ${taken.AccelerateRegionId} (${taken.IpSetId}); change that area's bandwidth with UpdateIpSet instead.`);
   }
-  if (acc.Spec !== undefined) failIf(checkAreaCount(acc.Spec, existing.length + areas.length), 'QuotaExceeded.IpSet');
+  // The service documents no code for "more areas than the spec allows": the nearest documented one (docs/error-codes.md).
+  if (acc.Spec !== undefined) failIf(checkAreaCount(acc.Spec, existing.length + areas.length));
   assertAcceleratorIdle(ga, acc, 'CreateIpSets');
   requireBasicPlanIfNeeded(acc, 'CreateIpSets');
   assertBandwidthFits(acc, [...existing.map((s) => s.Bandwidth), ...areas.map((a) => a.bandwidth)]);

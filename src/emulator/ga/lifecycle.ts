@@ -3,6 +3,7 @@
 // Transitions are data (not timers) so that a persisted state file resumes where it stopped.
 import type { Clock } from '../api';
 import type { EmulatorState, GaState, Transition } from '../state';
+import { isHealthChecked, uncheckedHealth } from './health';
 
 /** How long each operation takes on the real service (before the emulator's time scale). */
 export const REALISTIC_MS = {
@@ -74,14 +75,23 @@ export function advanceGa(state: EmulatorState, now: number): boolean {
   return changed;
 }
 
-/** Endpoints report `init` until their group is active, then `normal` (the data plane may mark them `abnormal`). */
+/**
+ * Endpoints report `init` until their group is active, then `normal` (`abnormal` for a documentation address under
+ * health checks); those the data plane health-checks keep what its checks found (`init` until the first verdict,
+ * see health.ts).
+ */
 function settleEndpointHealth(ga: GaState): boolean {
   let changed = false;
   for (const g of Object.values(ga.endpointGroups)) {
     if (g.State !== 'active') continue;
     for (const e of g.EndpointConfigurations) {
-      if (e.health === undefined || e.health === 'init') {
-        e.health = 'normal';
+      if (isHealthChecked(g, e)) {
+        if (e.health === undefined) {
+          e.health = 'init';
+          changed = true;
+        }
+      } else if (e.health !== uncheckedHealth(g, e)) {
+        e.health = uncheckedHealth(g, e);
         changed = true;
       }
     }

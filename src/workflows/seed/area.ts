@@ -11,6 +11,10 @@ export interface AreaInput {
   planBandwidth?: number;
   existingAreaBandwidths?: number[];
   spec?: string;
+  /** From the instance: billed by data transfer (CDT), each area chooses its line (ga-api.md §2.14). */
+  bandwidthBillingType?: string;
+  /** The area's line, BGP or BGP_PRO (ListAvailableAccelerateAreas IspTypeList); required for CDT instances. */
+  ispType?: 'BGP' | 'BGP_PRO';
 }
 
 export interface AreaOutput {
@@ -36,6 +40,9 @@ export const areaStep: WorkflowStep<AreaInput, AreaOutput> = {
       if (own.length === 0 && i.planBandwidth !== undefined) out.push(...areaBandwidthSumProblems([...existing, i.bandwidth], i.planBandwidth, 'bandwidth'));
     }
     if (i.spec) out.push(...areaCountProblems(i.spec, existing.length + 1, 'spec'));
+    if (i.bandwidthBillingType === 'CDT' && !i.ispType) {
+      out.push(problem('ispType', 'ispType', 'An instance billed by data transfer needs the line of the area: BGP, or BGP_PRO where the region offers it.', { kind: 'setValue', title: 'Use BGP', value: 'BGP' }));
+    }
     // An unknown region is a warning (our list may be older than the account's): warnings() reports it.
     return out.filter((p) => p.severity === 'error');
   },
@@ -48,7 +55,7 @@ export const areaStep: WorkflowStep<AreaInput, AreaOutput> = {
     assertValid(areaStep, i);
     ctx.onProgress?.(`Adding ${regionName(i.regionId)} (${i.ipVersion})…`);
     const [created] = await ctx.ga.createIpSets(
-      { acceleratorId: i.acceleratorId, accelerateRegion: [{ accelerateRegionId: i.regionId, bandwidth: i.bandwidth, ipVersion: i.ipVersion }] },
+      { acceleratorId: i.acceleratorId, accelerateRegion: [{ accelerateRegionId: i.regionId, bandwidth: i.bandwidth, ipVersion: i.ipVersion, ...(i.ispType ? { ispType: i.ispType } : {}) }] },
       { signal: ctx.signal, onProgress: (p) => ctx.onProgress?.('Waiting for the acceleration area', p) },
     );
     return { ipSetId: created.id, regionId: i.regionId, addresses: created.resource?.ipAddressList ?? [] };

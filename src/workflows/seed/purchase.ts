@@ -1,30 +1,41 @@
-// Seed step 1: buy a GA instance and a basic bandwidth plan, and bind the plan to the instance.
+// Seed step 1: buy a GA instance. It offers what an ordinary account can buy (model OFFERED_PURCHASES): a
+// subscription instance with a subscription basic bandwidth plan bound to it (the walk-through), or a
+// pay-as-you-go instance billed by data transfer, which needs no plan but needs pay-as-you-go GA activated.
 import {
   BANDWIDTH_TYPES,
   basicBandwidthProblems,
+  checkOfferedPurchase,
   nameProblems,
+  offeredBillingType,
   planBandwidthProblems,
   problem,
   specName,
   specProblems,
   termProblems,
+  type BandwidthBillingType,
   type ChargeType,
   type PricingCycle,
   type Problem,
 } from '../../model';
 import type { WaitProgress } from '../../cloud';
 import { newRunId, runClientToken, runTag } from '../runIdentity';
+import { ServiceNotOpenedError, serviceStatusOf } from '../service';
 import { assertValid, confirmOrThrow, type PurchaseSummary, type StepContext, type WorkflowStep } from '../step';
 import { findEarlierPurchase, type EarlierPurchase } from './earlierPurchase';
 
 export interface PurchaseInput {
   name: string;
+  /** Subscription (PREPAY) only: pay-as-you-go instances have no specification. */
   spec: string;
+  /** PREPAY: with a subscription basic plan; POSTPAY: billed by data transfer, no plan. */
   chargeType: ChargeType;
+  /** Optional; when given it must be what the charge type is offered with (BandwidthPackage / CDT). */
+  bandwidthBillingType?: BandwidthBillingType;
   /** Subscription (PREPAY) only. */
   pricingCycle?: PricingCycle;
   duration?: number;
   autoRenew?: boolean;
+  /** The basic plan, subscription (PREPAY) only. */
   bandwidthType: (typeof BANDWIDTH_TYPES)[number];
   planBandwidth: number;
   /** The seed's "Server Area": a backend outside Alibaba Cloud needs an Enhanced plan. */
@@ -35,7 +46,8 @@ export interface PurchaseInput {
 
 export interface PurchaseOutput {
   acceleratorId: string;
-  bandwidthPackageId: string;
+  /** The bound basic plan; undefined for a pay-as-you-go instance billed by data transfer. */
+  bandwidthPackageId?: string;
   /** Orders placed by this run (none for what an earlier run had bought). */
   orderIds: string[];
   /** The run id the resources are tagged with (StepContext.runId, or a new one). */
@@ -43,6 +55,8 @@ export interface PurchaseOutput {
   /** What an earlier run with the same run id had bought and this one reused. */
   reused: { accelerator: boolean; plan: boolean };
 }
+
+const isPrepay = (i: Partial<PurchaseInput>) => (i.chargeType ?? 'PREPAY') === 'PREPAY';
 
 function term(i: PurchaseInput): string {
   if (i.chargeType === 'POSTPAY') return 'pay-as-you-go';
@@ -56,24 +70,44 @@ export const purchaseStep: WorkflowStep<PurchaseInput, PurchaseOutput> = {
   validate(i) {
     const out: Problem[] = [];
     out.push(...(i.name === undefined ? [problem('required', 'name', 'Instance name is required.')] : nameProblems('accelerator', i.name, 'name')));
-    out.push(...(i.spec === undefined ? [problem('required', 'spec', 'Choose a specification, e.g. Small I.')] : specProblems(i.spec, 'spec')));
-    if (i.chargeType === 'PREPAY' || i.chargeType === undefined) out.push(...termProblems(i.pricingCycle, i.duration, { cycle: 'pricingCycle', duration: 'duration' }));
-    if (i.bandwidthType && !(BANDWIDTH_TYPES as readonly string[]).includes(i.bandwidthType)) {
-      out.push(problem('enum', 'bandwidthType', `Bandwidth type must be one of ${BANDWIDTH_TYPES.join(', ')}.`));
+    const offer = checkOfferedPurchase(i.chargeType, i.bandwidthBillingType);
+    if (offer) {
+      const known = i.chargeType === undefined || i.chargeType === 'PREPAY' || i.chargeType === 'POSTPAY';
+      out.push(problem('billing', known ? 'bandwidthBillingType' : 'chargeType', offer));
+      return out.filter((p) => p.severity === 'error');
     }
-    out.push(...(i.planBandwidth === undefined ? [problem('required', 'planBandwidth', 'Enter the peak bandwidth of the plan in Mbit/s.')] : planBandwidthProblems(i.planBandwidth, 'planBandwidth')));
+    if (isPrepay(i)) {
+      out.push(...(i.spec === undefined ? [problem('required', 'spec', 'Choose a specification, e.g. Small I.')] : specProblems(i.spec, 'spec')));
+      out.push(...termProblems(i.pricingCycle, i.duration, { cycle: 'pricingCycle', duration: 'duration' }));
+      if (i.bandwidthType && !(BANDWIDTH_TYPES as readonly string[]).includes(i.bandwidthType)) {
+        out.push(problem('enum', 'bandwidthType', `Bandwidth type must be one of ${BANDWIDTH_TYPES.join(', ')}.`));
+      }
+      out.push(...(i.planBandwidth === undefined ? [problem('required', 'planBandwidth', 'Enter the peak bandwidth of the plan in Mbit/s.')] : planBandwidthProblems(i.planBandwidth, 'planBandwidth')));
+    }
     // The specification's own warning (on request only) is advice, not an error: warnings() reports it.
     return out.filter((p) => p.severity === 'error');
   },
 
   warnings(i) {
     const out: Problem[] = [];
+    if (!isPrepay(i)) return out;
     if (i.spec !== undefined) out.push(...specProblems(i.spec, 'spec').filter((p) => p.severity !== 'error'));
     if (i.bandwidthType && i.backendOnAlibabaCloud !== undefined) out.push(...basicBandwidthProblems(i.bandwidthType, i.backendOnAlibabaCloud, 'bandwidthType'));
     return out;
   },
 
   purchase(i): PurchaseSummary {
+    if (!isPrepay(i)) {
+      return {
+        title: `Pay-as-you-go GA instance ${i.name}, billed by data transfer`,
+        lines: [
+          'Instance: pay-as-you-go, billed by data transfer (CDT): no specification and no bandwidth plan; you pay for what it carries.',
+          'Needs Global Accelerator activated for pay-as-you-go on the account.',
+          'It can be deleted through the API (subscription instances cannot).',
+        ],
+        subscription: false,
+      };
+    }
     return {
       title: `GA instance ${i.name} (${specName(i.spec)}) and a ${i.planBandwidth} Mbit/s ${i.bandwidthType} bandwidth plan`,
       lines: [
@@ -90,7 +124,14 @@ export const purchaseStep: WorkflowStep<PurchaseInput, PurchaseOutput> = {
     const runId = ctx.runId ?? newRunId();
     // Only a run that may have happened before can have bought something: a new run id has nothing to find.
     const earlier: EarlierPurchase = ctx.runId ? await findEarlierPurchase(ctx.ga, i.name, runId, ctx.signal) : {};
-    if (!earlier.accelerator || !earlier.plan) await confirmOrThrow(ctx, withEarlier(purchaseStep.purchase!(i), earlier));
+    // Pay-as-you-go billed by data transfer: no plan, but the service must be activated. Checked before anything
+    // is asked or ordered, so a NotOpened account gets the way to activate instead of a failed order.
+    const withPlan = isPrepay(i);
+    if (!withPlan && !earlier.accelerator) {
+      const status = await serviceStatusOf(ctx.ga, ctx.signal);
+      if (status !== 'Normal') throw new ServiceNotOpenedError(status);
+    }
+    if (!earlier.accelerator || (withPlan && !earlier.plan)) await confirmOrThrow(ctx, withEarlier(purchaseStep.purchase!(i), earlier));
     const billing = i.chargeType === 'PREPAY' ? { pricingCycle: i.pricingCycle, duration: i.duration, autoRenew: i.autoRenew } : {};
     const progress = (what: string) => waitOptions(ctx, what);
     const tag = [runTag(runId)];
@@ -102,13 +143,18 @@ export const purchaseStep: WorkflowStep<PurchaseInput, PurchaseOutput> = {
       await ctx.ga.waitFor('CreateAccelerator', acceleratorId, progress(`Waiting for instance ${i.name}`));
     } else {
       ctx.onProgress?.(`Creating instance ${i.name}…`);
+      const order = withPlan
+        ? { name: i.name, spec: i.spec, instanceChargeType: i.chargeType, autoPay: i.autoPay, bandwidthBillingType: offeredBillingType('PREPAY'), tag, ...billing }
+        : { name: i.name, instanceChargeType: 'POSTPAY', autoPay: i.autoPay, bandwidthBillingType: offeredBillingType('POSTPAY'), tag };
       const acc = await ctx.ga.createAccelerator(
-        { name: i.name, spec: i.spec, instanceChargeType: i.chargeType, autoPay: i.autoPay, bandwidthBillingType: 'BandwidthPackage', tag, ...billing },
+        order,
         { ...progress(`Waiting for instance ${i.name}`), clientToken: runClientToken(runId, 'accelerator') },
       );
       acceleratorId = acc.id;
       if (acc.orderId) orderIds.push(acc.orderId);
     }
+
+    if (!withPlan) return { acceleratorId, orderIds, runId, reused: { accelerator: !!earlier.accelerator, plan: false } };
 
     let bandwidthPackageId = earlier.plan?.id;
     if (bandwidthPackageId) {
@@ -122,10 +168,13 @@ export const purchaseStep: WorkflowStep<PurchaseInput, PurchaseOutput> = {
           type: 'Basic',
           bandwidthType: i.bandwidthType,
           bandwidth: i.planBandwidth,
-          chargeType: i.chargeType,
+          // A subscription plan: pay-as-you-go plans are for allow-listed accounts only (ga-api.md §2.6).
+          chargeType: 'PREPAY',
           autoPay: i.autoPay,
           tag,
-          ...(i.chargeType === 'PREPAY' ? { pricingCycle: i.pricingCycle, duration: String(i.duration), autoRenew: i.autoRenew } : {}),
+          pricingCycle: i.pricingCycle,
+          duration: String(i.duration),
+          autoRenew: i.autoRenew,
         },
         { ...progress('Waiting for the bandwidth plan'), clientToken: runClientToken(runId, 'plan') },
       );

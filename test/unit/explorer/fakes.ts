@@ -21,6 +21,8 @@ export interface FakeAccount {
   groups: EndpointGroupSummary[];
   health: Record<string, HealthStatus>;
   zones: Record<string, DnsRecord[]>;
+  /** DescribeAcceleratorServiceStatus; Normal when absent. */
+  serviceStatus?: string;
 }
 
 export function cloudError(category: CloudErrorCategory, code = 'SomeCode', message = `${code}: what went wrong and what to do`): CloudError {
@@ -68,6 +70,7 @@ export class FakeCloud {
     }),
     listEndpointGroups: (id, listenerId) => this.call('ListEndpointGroups', () => this.account.groups.filter((g) => g.acceleratorId === id && (!listenerId || g.listenerId === listenerId))),
     getHealthStatus: (_id, listenerId) => this.call('GetHealthStatus', () => this.account.health[listenerId] ?? { listenerId, endpointGroups: [] }),
+    describeAcceleratorServiceStatus: () => this.call('DescribeAcceleratorServiceStatus', () => ({ status: this.account.serviceStatus ?? 'Normal' })),
   };
 
   readonly dns: DnsReader = {
@@ -128,7 +131,13 @@ export function seedAccount(): FakeAccount {
       'lsr-seed': {
         listenerId: 'lsr-seed',
         healthStatus: 'normal',
-        endpointGroups: [{ endpointGroupId: 'epg-seed', endpoints: [{ endpointId: 'ep-1', address: '203.0.113.10', healthStatus: 'normal' }, { endpointId: 'ep-2', address: '203.0.113.11', healthStatus: 'abnormal' }] }],
+        endpointGroups: [
+          {
+            endpointGroupId: 'epg-seed',
+            healthStatus: 'partiallyAbnormal',
+            endpoints: [{ endpointId: 'ep-1', address: '203.0.113.10', healthStatus: 'normal' }, { endpointId: 'ep-2', address: '203.0.113.11', healthStatus: 'abnormal' }],
+          },
+        ],
       },
     },
     zones: {

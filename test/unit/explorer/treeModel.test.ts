@@ -44,6 +44,7 @@ describe('explorer tree model', () => {
     const listener = await child(model, listeners, 'sandbox/ga-seed/listeners/lsr-seed');
     assert.deepEqual(labels([listener]), ['TCP:80 | web-http · source IP affinity · active']);
     const group = await child(model, listener, 'sandbox/ga-seed/listeners/lsr-seed/epg-seed');
+    assert.deepEqual(labels([group]), ['China (Beijing) | web-backend · active · partly unhealthy']);
     assert.deepEqual(labels(await model.children(group)), [
       '203.0.113.10 | Custom IP · weight 100 · healthy',
       '203.0.113.11 | Custom IP · weight 0 (no traffic) · unhealthy',
@@ -51,6 +52,35 @@ describe('explorer tree model', () => {
 
     const dns = await child(model, accelerator, 'sandbox/ga-seed/dns');
     assert.deepEqual(labels(await model.children(dns)), ['www.example.com | AAAA → 2408:4000:1000:0:0:0:0:1', 'app.example.com | CNAME → GA-SEED.aliyunga0019.com.']);
+  });
+
+  it('explains a NotOpened pay-as-you-go service with the "Activate Global Accelerator" action; Normal or unreadable adds nothing', async () => {
+    const { cloud, model, loader } = setup();
+    const [root] = model.roots();
+    const normal = await model.children(root);
+    assert.deepEqual(normal.map((n) => n.kind), ['accelerator', 'accelerator']);
+    assert.ok(cloud.calls.includes('DescribeAcceleratorServiceStatus'));
+
+    cloud.account.serviceStatus = 'NotOpened';
+    loader.refresh();
+    const [note, ...rest] = await model.children(root);
+    assert.equal(note.kind, 'info');
+    assert.equal(rest.length, 2, 'the accelerators are still shown');
+    const p = present(note);
+    assert.match(p.label, /Pay-as-you-go Global Accelerator is not activated/);
+    assert.equal(p.contextValue, 'info.activateService');
+    assert.deepEqual(p.command, { id: 'gaIpv6.activateService', title: 'Activate Global Accelerator…' });
+    assert.match(p.tooltip?.note ?? '', /asks before it does.*Subscription instances do not need it/);
+
+    cloud.account.serviceStatus = 'Expired';
+    loader.refresh();
+    const expired = (await model.children(root))[0];
+    assert.equal(present(expired).contextValue, 'info', 'nothing to activate: settle the account instead');
+    assert.match(present(expired).tooltip?.note ?? '', /overdue payment/);
+
+    cloud.failures.DescribeAcceleratorServiceStatus = cloudError('permission', 'Forbidden.RAM', 'missing ga:DescribeAcceleratorServiceStatus');
+    loader.refresh();
+    assert.deepEqual((await model.children(root)).map((n) => n.kind), ['accelerator', 'accelerator']);
   });
 
   it('turns an auth failure into one error node offering "Fix profile…"', async () => {

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dnsVerdict, endpointVerdict } from '../../../src/probe/verdict';
+import { dnsVerdict, endpointVerdict, PENDING, targetVerdict } from '../../../src/probe/verdict';
 import { endpointStats } from '../../../src/probe/stats';
-import type { AttemptResult, DnsReport, EndpointReport } from '../../../src/probe/types';
+import type { AttemptResult, DnsReport, EndpointReport, TargetReport } from '../../../src/probe/types';
 
 const dns = (over: Partial<DnsReport>): DnsReport => ({ name: 'www.example.com', server: '127.0.0.1:53', rcode: 'NOERROR', cnameChain: [], aaaa: [], a: [], ...over });
 const GA = { addresses: ['fd6a:6761::1'], dnsName: 'ga-1.aliyunga0019.com' };
@@ -54,4 +54,26 @@ test('connection verdicts: all failed, 5xx, partial loss, 4xx, pass', () => {
   assert.deepEqual(endpointVerdict(endpoint([ok(1, 404)])).code, 'http-4xx');
   assert.deepEqual(endpointVerdict(endpoint([ok(1)])).status, 'pass');
   assert.deepEqual(endpointVerdict(endpoint([])).status, 'pending');
+});
+
+test('an endpoint GA\'s health checks report abnormal is named in the target\'s verdict', () => {
+  const target = (attempts: AttemptResult[], backendHealth?: TargetReport['backendHealth']): TargetReport => {
+    const e = endpoint(attempts);
+    e.verdict = endpointVerdict(e);
+    return { label: 'web', kind: 'accelerator', scheme: 'http', path: '/', expected: GA, endpoints: [e], ...(backendHealth ? { backendHealth } : {}), verdict: PENDING };
+  };
+  const down = [{ endpoint: '127.0.0.1', port: 8080, status: 'abnormal' }, { endpoint: '203.0.113.10', port: 8080, status: 'normal' }];
+  const reset = targetVerdict(target([failed(1, 'reset'), failed(2, 'reset')], down));
+  assert.deepEqual([reset.status, reset.code], ['fail', 'reset']);
+  assert.match(reset.reason, /GA's health check reports endpoint 127\.0\.0\.1:8080 abnormal/);
+  assert.doesNotMatch(reset.reason, /203\.0\.113\.10/, 'a healthy endpoint is not blamed');
+  // Every attempt answered, yet a backend is down: worth a warning that names it.
+  const answered = targetVerdict(target([ok(1, 200), ok(2, 200)], down));
+  assert.deepEqual([answered.status, answered.code], ['warn', 'backend-abnormal']);
+  assert.match(answered.reason, /answered HTTP 200 .* But GA's health check reports endpoint 127\.0\.0\.1:8080 abnormal/);
+  const two = targetVerdict(target([ok(1, 200)], [{ endpoint: '127.0.0.1', port: 80, status: 'abnormal' }, { endpoint: '127.0.0.2', status: 'abnormal' }]));
+  assert.match(two.reason, /health checks report endpoints 127\.0\.0\.1:80, 127\.0\.0\.2 abnormal: those backends/);
+  // Healthy, starting or unknown: the verdict is the connections' alone.
+  assert.deepEqual(targetVerdict(target([ok(1, 200)], [{ endpoint: '127.0.0.1', status: 'normal' }, { endpoint: '127.0.0.2', status: 'init' }])).code, 'ok');
+  assert.deepEqual(targetVerdict(target([ok(1, 200)])).code, 'ok');
 });

@@ -56,6 +56,19 @@ function assertPlannable(probe: ReturnType<typeof nodeProbe>): void {
 }
 
 describe('probe targets from explorer nodes', () => {
+  it('carries GA\'s health of the endpoints (of the endpoint\'s own listener) to every target', () => {
+    const health = [
+      { listenerId: 'lsr-web', endpointGroups: [{ endpointGroupId: 'epg-1', endpoints: [{ address: '127.0.0.1', port: 8080, healthStatus: 'abnormal' }] }] },
+      { listenerId: 'lsr-tls', endpointGroups: [{ endpointGroupId: 'epg-2', endpoints: [{ address: '127.0.0.9', port: 8443, healthStatus: 'normal' }] }] },
+    ];
+    const whole = nodeProbe(accelerator, { ...view(), health });
+    for (const t of whole.targets) assert.deepEqual(t.backendHealth, [{ endpoint: '127.0.0.1', port: 8080, status: 'abnormal' }, { endpoint: '127.0.0.9', port: 8443, status: 'normal' }]);
+    const one = nodeProbe(endpointNode('127.0.0.1'), { ...view(), health });
+    assert.deepEqual(one.targets[0].backendHealth, [{ endpoint: '127.0.0.1', port: 8080, status: 'abnormal' }]);
+    assert.equal(nodeProbe(accelerator, view()).targets[0].backendHealth, undefined, 'no health read: nothing claimed');
+    assert.deepEqual(planTarget(one.targets[0], { scheme: 'http', path: '/' }).backendHealth, [{ endpoint: '127.0.0.1', port: 8080, status: 'abnormal' }]);
+  });
+
   it('an accelerator: every IPv6 address of its areas × every TCP/HTTP(S) listener port, one target per scheme', () => {
     const probe = nodeProbe(accelerator, view());
     assert.equal(probe.title, 'web-ipv6');

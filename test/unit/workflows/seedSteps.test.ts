@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { problemAt, RULES, type Problem, type RuleId } from '../../../src/model';
 import { areaStep, dnsRecordStep, listenerStep, purchaseStep, type ListenerInput, type PurchaseInput } from '../../../src/workflows/seed';
 import { PurchaseDeclinedError, StepInputError, type StepContext } from '../../../src/workflows/step';
+import { ServiceNotOpenedError } from '../../../src/workflows/service';
 
 /** The message at a form field, checking that it carries the rule's code and severity. */
 function at(problems: readonly Problem[], path: string, rule?: RuleId): string {
@@ -68,6 +69,37 @@ test('purchase: the summary says what will be bought and that it is a subscripti
   assert.equal(s.subscription, true);
   assert.match(s.title, /Small I/);
   assert.match(s.lines.join('\n'), /Enhanced, 2 Mbit\/s, subscription, 1 month/);
+});
+
+test('purchase offers what an ordinary account can buy: subscription with a subscription plan, or pay-as-you-go billed by data transfer', () => {
+  const payAsYouGo = { name: 'api-ipv6', chargeType: 'POSTPAY' as const, autoPay: true };
+  // Pay-as-you-go needs no specification, term or plan; it is billed by data transfer.
+  assert.deepEqual(purchaseStep.validate(payAsYouGo), []);
+  assert.deepEqual(purchaseStep.validate({ ...payAsYouGo, bandwidthBillingType: 'CDT' }), []);
+  const planBilled = purchaseStep.validate({ ...payAsYouGo, bandwidthBillingType: 'BandwidthPackage' });
+  assert.match(at(planBilled, 'bandwidthBillingType', 'billing'), /a subscription instance with a subscription basic bandwidth plan, or a pay-as-you-go instance billed by data transfer/);
+  assert.match(at(purchaseStep.validate({ ...seedPurchase, bandwidthBillingType: 'CDT' }), 'bandwidthBillingType', 'billing'), /allow-listed accounts only/);
+  assert.match(at(purchaseStep.validate({ ...seedPurchase, chargeType: 'MONTHLY' as never }), 'chargeType', 'billing'), /subscription \(PREPAY\) or pay-as-you-go \(POSTPAY\)/);
+  const summary = purchaseStep.purchase!({ ...seedPurchase, ...payAsYouGo });
+  assert.equal(summary.subscription, false);
+  assert.match(summary.title, /Pay-as-you-go GA instance api-ipv6, billed by data transfer/);
+  assert.match(summary.lines.join('\n'), /no specification and no bandwidth plan.*\n.*activated for pay-as-you-go/);
+});
+
+test('purchase: pay-as-you-go on an account without the service activated orders nothing', async () => {
+  const calls: string[] = [];
+  const ga = { describeAcceleratorServiceStatus: async () => (calls.push('status'), { status: 'NotOpened' }), createAccelerator: async () => calls.push('create') };
+  const ctx = { ga, dns: {}, confirmPurchase: async () => (calls.push('asked'), true) } as unknown as StepContext;
+  await assert.rejects(purchaseStep.execute({ ...seedPurchase, chargeType: 'POSTPAY' }, ctx), (e: unknown) => e instanceof ServiceNotOpenedError && e.status === 'NotOpened');
+  assert.deepEqual(calls, ['status'], 'not even asked');
+});
+
+test('area: an instance billed by data transfer names the line of each area', () => {
+  const cdt = { acceleratorId: 'ga-1', regionId: 'cn-beijing', bandwidth: 2, ipVersion: 'IPv6' as const, bandwidthBillingType: 'CDT' };
+  assert.match(at(areaStep.validate(cdt), 'ispType', 'ispType'), /BGP, or BGP_PRO/);
+  assert.deepEqual(problemAt(areaStep.validate(cdt), 'ispType')?.fix, { kind: 'setValue', title: 'Use BGP', value: 'BGP' });
+  assert.deepEqual(areaStep.validate({ ...cdt, ispType: 'BGP' }), []);
+  assert.equal(problemAt(areaStep.validate({ ...cdt, bandwidthBillingType: 'BandwidthPackage' }), 'ispType'), undefined);
 });
 
 test('purchase: nothing is ordered without confirmation', async () => {

@@ -48,6 +48,33 @@ describe('admin API', () => {
     assert.deepEqual(await admin.requests(), []);
   });
 
+  it('sets what the account may buy, alone or with a fixture, and answers bad changes clearly', async () => {
+    assert.deepEqual(await admin.account(), { features: [], serviceStatus: 'Normal' });
+    assert.deepEqual(await admin.setAccount({ serviceStatus: 'NotOpened' }), { features: [], serviceStatus: 'NotOpened' });
+    assert.equal((await callRpc(rpcClient(emulator), 'ga', 'DescribeAcceleratorServiceStatus', { RegionId: 'cn-hangzhou' })).Status, 'NotOpened');
+    assert.deepEqual(await admin.setAccount({ features: ['pay-by-95'] }), { features: ['pay-by-95'], serviceStatus: 'NotOpened' }, 'fields left out keep their value');
+    assert.equal((await admin.state()).ga.account.serviceStatus, 'NotOpened', 'the state shows it');
+    await admin.loadFixture('seed', { features: ['postpay-bandwidth-plans'] });
+    assert.deepEqual(await admin.account(), { features: ['postpay-bandwidth-plans'], serviceStatus: 'Normal' }, 'a fixture starts from the emulator\'s account');
+    await admin.reset();
+    assert.deepEqual(await admin.account(), { features: [], serviceStatus: 'Normal' });
+    await assert.rejects(admin.setAccount({ features: ['free-lunch'] } as never), /HTTP 400.*features must be a list of postpay-bandwidth-plans, pay-by-95/);
+    await assert.rejects(admin.setAccount({ serviceStatus: 'Released' } as never), /serviceStatus must be Normal or NotOpened/);
+  });
+
+  it('starts with the account of its options, and keeps it across resets', async () => {
+    const other = await startTestEmulator({ account: { serviceStatus: 'NotOpened' }, seed: 'demo' });
+    try {
+      const otherAdmin = new EmulatorAdmin(`http://${other.endpoint}`);
+      assert.deepEqual(await otherAdmin.account(), { features: [], serviceStatus: 'NotOpened' });
+      assert.ok(Object.keys((await otherAdmin.state()).ga.accelerators).length > 2, 'the demo loads on a NotOpened account');
+      await otherAdmin.reset();
+      assert.equal((await otherAdmin.account()).serviceStatus, 'NotOpened');
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('notifies onChange listeners of admin changes', async () => {
     const seen: number[] = [];
     const off = emulator.onChange((s) => seen.push(Object.keys(s.dns.zones).length));

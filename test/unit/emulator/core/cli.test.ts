@@ -29,6 +29,15 @@ describe('emulator command line', () => {
     assert.equal(parseCommandLine(['--quiet']).quiet, true);
   });
 
+  it('parses the account flags: whitelist features and pay-as-you-go activation', () => {
+    assert.equal(parseCommandLine([]).start.account, undefined, 'an ordinary account unless told');
+    assert.deepEqual(parseCommandLine(['--account-features', 'postpay-bandwidth-plans,pay-by-95']).start.account, { features: ['postpay-bandwidth-plans', 'pay-by-95'] });
+    assert.deepEqual(parseCommandLine(['--account-features', '']).start.account, { features: [] });
+    assert.deepEqual(parseCommandLine(['--account-service', 'NotOpened']).start.account, { serviceStatus: 'NotOpened' });
+    assert.throws(() => parseCommandLine(['--account-features', 'postpay']), /--account-features \/ --account-service: features must be a list of postpay-bandwidth-plans, pay-by-95/);
+    assert.throws(() => parseCommandLine(['--account-service', 'Closed']), /serviceStatus must be Normal or NotOpened/);
+  });
+
   it('explains bad arguments', () => {
     assert.throws(() => parseCommandLine(['--port', 'http']), /--port must be a port number/);
     assert.throws(() => parseCommandLine(['--access-key-id', 'id'], {}), /--access-key-id needs its secret: set GA_EMULATOR_ACCESS_KEY_SECRET/);

@@ -60,10 +60,13 @@ describe('emulator signatures', () => {
     it(`accepts an STS key only with its own security token (${path})`, async () => {
       const body = await callRpc(rpcClient(emulator, { v1, key: STS_KEY }), 'alidns', 'DescribeDomains');
       assert.equal(body.TotalCount, 1);
-      await rejectsWith(callRpc(rpcClient(emulator, { v1, key: { ...STS_KEY, securityToken: 'CAIS-some-other-token' } }), 'alidns', 'DescribeDomains'), 'InvalidSecurityToken.MismatchWithAccessKey');
-      const missing = await rejectsWith(callRpc(rpcClient(emulator, { v1, key: { ...STS_KEY, securityToken: undefined } }), 'alidns', 'DescribeDomains'), 'InvalidSecurityToken.MismatchWithAccessKey');
+      // The documented codes (docs/error-codes.md): a token that is not the key's is InvalidAccessKeyId.NotFound.
+      const foreign = await rejectsWith(callRpc(rpcClient(emulator, { v1, key: { ...STS_KEY, securityToken: 'CAIS-some-other-token' } }), 'alidns', 'DescribeDomains'), 'InvalidAccessKeyId.NotFound', 404);
+      assert.match(foreign.message, /not issued with AccessKey ID/);
+      const missing = await rejectsWith(callRpc(rpcClient(emulator, { v1, key: { ...STS_KEY, securityToken: undefined } }), 'alidns', 'DescribeDomains'), 'MissingSecurityToken');
       assert.match(missing.message, /STS key/);
-      await rejectsWith(callRpc(rpcClient(emulator, { v1, key: { ...TEST_KEY, securityToken: STS_KEY.securityToken } }), 'alidns', 'DescribeDomains'), 'InvalidSecurityToken.MismatchWithAccessKey');
+      const longTerm = await rejectsWith(callRpc(rpcClient(emulator, { v1, key: { ...TEST_KEY, securityToken: STS_KEY.securityToken } }), 'alidns', 'DescribeDomains'), 'InvalidAccessKeyId.NotFound', 404);
+      assert.match(longTerm.message, /long-term key/);
     });
   }
 

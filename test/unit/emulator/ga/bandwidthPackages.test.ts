@@ -101,7 +101,7 @@ test('DeleteBandwidthPackage: refused while bound or PREPAY, otherwise deleting 
   const { planId } = h.acceleratorWithPlan();
   h.fail('DeleteBandwidthPackage', { BandwidthPackageId: planId }, 'BindExist.BandwidthPackage');
   const prepay = h.plan({ ChargeType: 'PREPAY', PricingCycle: 'Month', Duration: '1' });
-  assert.match(h.fail('DeleteBandwidthPackage', { BandwidthPackageId: prepay }, 'NotSupported.PrePay').message, /released when its term ends/);
+  assert.match(h.fail('DeleteBandwidthPackage', { BandwidthPackageId: prepay }, 'InvalidParameter').message, /released when its term ends/);
   const spare = h.plan();
   assert.deepEqual(h.call('DeleteBandwidthPackage', { BandwidthPackageId: spare }), { BandwidthPackageId: spare });
   assert.equal(h.call('DescribeBandwidthPackage', { BandwidthPackageId: spare }).State, 'deleting');

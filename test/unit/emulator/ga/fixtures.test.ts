@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { OFFERED_PURCHASES } from '../../../../src/model';
 import assert from 'node:assert/strict';
 import { Harness, TestClock, emptyState } from './harness';
 import { addDemoAccelerators, addSeedSetup, BROKEN_DEMO_HINT, BROKEN_DEMO_NAME, emptyGaState, SEED_BACKEND_IP } from '../../../../src/emulator/ga/fixtures';
@@ -50,7 +51,7 @@ test('The seed setup answers the API like any other state (PREPAY delete refused
   const seed = addSeedSetup(state, new TestClock(NOW));
   const h = new Harness(state);
   h.clock.t = NOW;
-  h.fail('DeleteAccelerator', { AcceleratorId: seed.acceleratorId }, 'NotSupported.PrePay');
+  h.fail('DeleteAccelerator', { AcceleratorId: seed.acceleratorId }, 'InvalidParameter');
   assert.equal(h.call('GetHealthStatus', { AcceleratorId: seed.acceleratorId, ListenerId: seed.listenerId }).HealthStatus, 'normal');
   assert.equal(h.call('DescribeAccelerator', { AcceleratorId: seed.acceleratorId }).DnsName, seed.dnsName);
 });
@@ -87,6 +88,17 @@ test('addDemoAccelerators: the seed plus accelerators in other situations, sound
   assert.ok(Object.values(ga.accelerators).every((a) => a.State === 'active'));
   h.bind(byName('bare-no-plan').AcceleratorId, Object.values(ga.bandwidthPackages).find((p) => p.Name === 'spare-bandwidth')!.BandwidthPackageId);
   h.assertSound();
+});
+
+test('the demo holds only what an ordinary account can buy', () => {
+  const state = emptyState();
+  addDemoAccelerators(state, new TestClock(NOW));
+  const offered = new Map(OFFERED_PURCHASES.map((o) => [o.chargeType, o.bandwidthBillingType]));
+  for (const a of Object.values(state.ga.accelerators)) {
+    assert.equal(offered.get(a.InstanceChargeType), a.BandwidthBillingType, `${a.Name}: ${a.InstanceChargeType} billed by ${a.BandwidthBillingType}`);
+  }
+  for (const p of Object.values(state.ga.bandwidthPackages)) assert.equal(p.ChargeType, 'PREPAY', `${p.Name} is a subscription plan`);
+  assert.ok(Object.values(state.ga.accelerators).some((a) => a.BandwidthBillingType === 'CDT'), 'pay-as-you-go instances are shown too');
 });
 
 test('addDemoAccelerators: operations in flight follow the clock\'s time scale; finished ones are settled', () => {
@@ -141,4 +153,13 @@ test('The demo keeps one deliberately broken gateway, whose description (the too
   const endpoints = Object.values(state.ga.endpointGroups).filter((g) => g.AcceleratorId === broken.AcceleratorId).flatMap((g) => g.EndpointConfigurations.map((e) => e.Endpoint));
   assert.ok(endpoints.includes('198.51.100.20') && BROKEN_DEMO_HINT.includes('198.51.100.20'), 'the hint names the endpoint that breaks it');
   assert.equal(broken.State, 'active');
+  // Health: the broken gateway's TCP endpoints are abnormal (checks on, nothing answers a documentation address);
+  // the walk-through's endpoint, the sandbox origin, is normal.
+  const h = new Harness(state);
+  const healthOf = (acceleratorId: string) => Object.values(state.ga.listeners).filter((l) => l.AcceleratorId === acceleratorId)
+    .map((l) => h.call('GetHealthStatus', { AcceleratorId: acceleratorId, ListenerId: l.ListenerId }) as { HealthStatus: string; EndpointGroups: { Endpoints: { Address: string; HealthStatus: string }[] }[] });
+  const game = healthOf(broken.AcceleratorId).flatMap((l) => l.EndpointGroups.flatMap((g) => g.Endpoints.map((e) => `${e.Address}:${e.HealthStatus}`)));
+  assert.ok(game.includes('198.51.100.20:abnormal'), game.join(', '));
+  const web = Object.values(state.ga.accelerators).find((a) => a.Name === 'web-ipv6')!;
+  assert.deepEqual(healthOf(web.AcceleratorId).map((l) => l.HealthStatus), ['normal']);
 });

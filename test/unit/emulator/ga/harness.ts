@@ -39,7 +39,17 @@ export class Harness {
   accessKeyId = 'LTAI5tTestCaller0001';
   private requests = 0;
 
-  constructor(readonly state: EmulatorState = emptyState()) {}
+  readonly state: EmulatorState;
+
+  /**
+   * Without a state: an account allow-listed for pay-as-you-go bandwidth plans, so the tests can take a plan
+   * through its whole lifecycle (a subscription plan cannot be deleted); tests of what an ordinary account may
+   * buy reset `state.ga.account`.
+   */
+  constructor(state?: EmulatorState) {
+    this.state = state ?? emptyState();
+    if (!state) this.state.ga.account.features = ['postpay-bandwidth-plans'];
+  }
 
   get ga() {
     return this.state.ga;

@@ -10,9 +10,12 @@ test('CreateIpSets needs a bound basic plan on bandwidth-plan instances', () => 
   const h = new Harness();
   const acc = h.accelerator();
   assert.match(h.fail('CreateIpSets', { AcceleratorId: acc, AccelerateRegion: [area('cn-beijing')] }, 'NotExist.BasicBandwidthPackage').message, /BandwidthPackageAddAccelerator/);
-  // Pay-by-data-transfer instances need none.
+  // Pay-by-data-transfer instances need none, but each area names its line (IspType), among the region's.
   const cdt = h.accelerator({ BandwidthBillingType: 'CDT' });
-  h.call('CreateIpSets', { AcceleratorId: cdt, AccelerateRegion: [area('cn-beijing')] });
+  assert.match(h.fail('CreateIpSets', { AcceleratorId: cdt, AccelerateRegion: [area('cn-beijing')] }, 'MissingParameter').message, /IspType .*billed by data transfer \(CDT\): BGP in cn-beijing/);
+  assert.match(h.fail('CreateIpSets', { AcceleratorId: cdt, AccelerateRegion: [{ ...area('cn-beijing'), IspType: 'BGP_PRO' }] }, 'InvalidParameter').message, /BGP_PRO is not offered in cn-beijing; it offers BGP/);
+  const body = h.call('CreateIpSets', { AcceleratorId: cdt, AccelerateRegion: [{ ...area('cn-beijing'), IspType: 'BGP' }, { ...area('cn-hongkong'), IspType: 'BGP_PRO' }] });
+  assert.deepEqual((body.IpSets as { IspType: string }[]).map((s) => s.IspType), ['BGP', 'BGP_PRO']);
 });
 
 test('CreateIpSets: init without addresses, active after about 60 s with one distinct fd6a:6761:: address each', () => {
@@ -83,7 +86,7 @@ test('Area bandwidth: at least 2 each, sum within the plan (GreaterThanGa.IpSetB
   h.area(acceleratorId, 'cn-hangzhou', 2);
   h.ga.bandwidthPackages[h.ga.accelerators[acceleratorId].BasicBandwidthPackage!.InstanceId].Bandwidth = 100;
   h.ga.accelerators[acceleratorId].BasicBandwidthPackage!.Bandwidth = 100;
-  assert.match(h.fail('CreateIpSets', { AcceleratorId: acceleratorId, AccelerateRegion: [area('cn-shanghai')] }, 'QuotaExceeded.IpSet').message, /Small II/);
+  assert.match(h.fail('CreateIpSets', { AcceleratorId: acceleratorId, AccelerateRegion: [area('cn-shanghai')] }, 'InvalidParameter').message, /Small II/);
 });
 
 test('One area per region: Repeat.IpSets within a request, Exist.IpSet against existing ones', () => {

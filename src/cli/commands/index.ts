@@ -1,0 +1,6 @@
+// Every subcommand of `ga-ipv6`, in the order `--help` lists them. A new command is a file in this folder and one
+// line here.
+import type { CliCommand } from '../command';
+import { validateCommand } from './validate';
+
+export const COMMANDS: readonly CliCommand[] = [validateCommand];

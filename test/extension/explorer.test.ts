@@ -283,16 +283,19 @@ describe('Global Accelerator explorer', function () {
   });
 
   it('retries a throttled refresh quietly: the accelerators appear and no error node does', async () => {
-    await admin.setFault({ action: 'ListAccelerators', throttle: 1, times: 2 });
+    // The log is cleared first: a listing still on its way from an earlier refresh (the workbench redraws the tree
+    // when it likes) may take one of the throttles, and is then retried just as quietly.
     await admin.clearRequests();
+    await admin.setFault({ action: 'ListAccelerators', throttle: 1, times: 2 });
     tree().refreshAll();
     const accelerators = await tree().getChildren(await sandboxRoot());
     assert.ok(accelerators.some((n) => n.kind === 'accelerator' && n.accelerator.name === SEED_NAME), `the accelerators are listed: ${accelerators.map(label).join(', ')}`);
     assert.equal(accelerators.filter((n) => n.kind === 'error').length, 0);
     const attempts = (await admin.requests()).filter((r) => r.action === 'ListAccelerators').map((r) => r.code ?? 'ok');
-    // The workbench's own tree view may list again once the refreshed tree is drawn: later answers are all fine.
-    assert.deepEqual(attempts.slice(0, 3), ['Throttling.User', 'Throttling.User', 'ok']);
-    assert.deepEqual(attempts.slice(3).filter((a) => a !== 'ok'), [], `after the retries, every listing succeeds: ${attempts.join(', ')}`);
+    assert.equal(attempts.filter((a) => a === 'Throttling.User').length, 2, `both throttles were answered: ${attempts.join(', ')}`);
+    const lastThrottle = attempts.lastIndexOf('Throttling.User');
+    assert.ok(attempts.length > lastThrottle + 1, `a listing succeeded after the throttles: ${attempts.join(', ')}`);
+    assert.deepEqual(attempts.slice(lastThrottle + 1).filter((a) => a !== 'ok'), [], `after the retries, every listing succeeds: ${attempts.join(', ')}`);
   });
 
   it('shows one error node offering "Fix profile…" under a profile whose secret is wrong', async () => {

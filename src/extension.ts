@@ -4,10 +4,10 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerExplorer, type ExplorerTree } from './explorer';
+import { registerActivateServiceCommand } from './explorer/activateService';
 import { registerGaYamlEditor, type GaYamlEditor } from './gaYamlUi';
 import { registerProbeCommands } from './probeUi';
 import { registerProfileCommands } from './ui/profileCommands';
-import { registerActivateServiceCommand } from './ui/activateService';
 import type { ProfileManager } from './ui/profileManager';
 import type { Prompts } from './ui/prompter';
 import { Session } from './ui/session';
@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(session, ...explorer.disposables, statusBar, ...registerProfileCommands(session));
   context.subscriptions.push(...registerProbeCommands(session, explorer.tree));
   context.subscriptions.push(registerActivateServiceCommand(session, explorer.tree));
-  const gaYaml = registerGaYamlEditor(session);
+  const gaYaml = registerGaYamlEditor(session, { tree: explorer.tree });
   context.subscriptions.push(...gaYaml.disposables);
   void session.profiles.ready().then(
     () => session.log.line(`profiles: ${session.profiles.all().length} found, active: ${session.profiles.active()?.name ?? 'none'}`),

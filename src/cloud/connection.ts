@@ -1,6 +1,6 @@
 // GA and Alidns clients for one profile. The SDK is loaded, and the profile's secret read, only when the first
 // request is signed; credentials are asked for on every request so rotated or refreshed STS tokens are used.
-import type { Profile, AccessKeyCredentials } from '../profiles/types';
+import type { AccessKeyCredentials, CloudProfile } from './cloudProfile';
 import type GaClient from './ga/client';
 import type AlidnsClient from '@alicloud/alidns20150109';
 import { CloudError } from './errors';
@@ -42,7 +42,7 @@ export interface CloudConnection {
   knownSecrets(): readonly string[];
 }
 
-export function connect(profile: Profile, options: ConnectionOptions = {}): CloudConnection {
+export function connect(profile: CloudProfile, options: ConnectionOptions = {}): CloudConnection {
   const protocol = profile.endpoints.protocol ?? 'https';
   const gaEndpoint = profile.endpoints.ga || DEFAULT_GA_ENDPOINT;
   const dnsEndpoint = profile.endpoints.dns || DEFAULT_DNS_ENDPOINT;
@@ -101,7 +101,7 @@ export function connect(profile: Profile, options: ConnectionOptions = {}): Clou
   };
 }
 
-function credentialsUnavailable(profile: Profile, e: unknown, secrets: string[]): CloudError {
+function credentialsUnavailable(profile: CloudProfile, e: unknown, secrets: string[]): CloudError {
   const why = redactText(e instanceof Error ? e.message : String(e), secrets);
   return new CloudError({
     code: 'CredentialsUnavailable',

@@ -1,5 +1,19 @@
 // Which kind of problem an API error code is (ga-api.md §5). Match on the code, never on message text.
-import type { CloudErrorCategory } from './errors';
+// The category type lives here, not in errors.ts, so that errors.ts imports this module and not the reverse.
+
+export type CloudErrorCategory =
+  | 'auth'
+  | 'permission'
+  | 'throttled'
+  | 'busy'
+  | 'notFound'
+  | 'conflict'
+  | 'quota'
+  | 'invalid'
+  | 'network'
+  | 'server'
+  | 'timeout'
+  | 'cancelled';
 
 const EXACT: Record<string, CloudErrorCategory> = {
   SignatureDoesNotMatch: 'auth',

@@ -1,21 +1,9 @@
 // The one error type of the cloud layer. Whatever openapi-core, the HTTP stack, the credentials or our own
 // validation throws becomes a CloudError whose message says what went wrong and what to do about it.
-import { categoryOfCode, isTransientCategory } from './errorCodes';
+import { categoryOfCode, isTransientCategory, type CloudErrorCategory } from './errorCodes';
 import { redactText } from './redact';
 
-export type CloudErrorCategory =
-  | 'auth'
-  | 'permission'
-  | 'throttled'
-  | 'busy'
-  | 'notFound'
-  | 'conflict'
-  | 'quota'
-  | 'invalid'
-  | 'network'
-  | 'server'
-  | 'timeout'
-  | 'cancelled';
+export type { CloudErrorCategory } from './errorCodes';
 
 export type CloudProduct = 'ga' | 'alidns';
 

@@ -1,11 +1,12 @@
 // The cloud layer's public API. Workflows and UI import from here only.
-import type { Profile } from '../profiles/types';
+import type { CloudProfile } from './cloudProfile';
 import { connect, type CloudConnection, type ConnectionOptions } from './connection';
 import { DnsService } from './dnsService';
 import { GaService } from './gaService';
 import type { ServiceOptions } from './serviceOptions';
 
 export * from './types';
+export type { AccessKeyCredentials, CloudProfile, ProfileEndpoints } from './cloudProfile';
 export { GaService } from './gaService';
 export { DnsService } from './dnsService';
 export type { ServiceOptions } from './serviceOptions';
@@ -42,7 +43,7 @@ export interface CloudServices {
 }
 
 /** GA and DNS services for a profile, sharing one connection (and its per-account mutation queue). */
-export function createCloudServices(profile: Profile, options: ServiceOptions & ConnectionOptions = {}): CloudServices {
+export function createCloudServices(profile: CloudProfile, options: ServiceOptions & ConnectionOptions = {}): CloudServices {
   const connection = connect(profile, options);
   return { connection, ga: new GaService(connection, options), dns: new DnsService(connection, options) };
 }

@@ -89,6 +89,7 @@ export async function waitUntil<R>(target: WaitTarget<R>, options: WaitOptions =
   const started = now();
   let lastState: string | undefined;
   let notFoundInARow = 0;
+  let lastPollError: CloudError | undefined;
   for (let n = 0; ; n++) {
     const elapsed = now() - started;
     const delay = Math.min(pollDelay(schedule, n), Math.max(0, timeoutMs - elapsed));
@@ -98,7 +99,18 @@ export async function waitUntil<R>(target: WaitTarget<R>, options: WaitOptions =
       throw stoppedWaiting(target, lastState);
     }
     if (options.signal?.aborted) throw stoppedWaiting(target, lastState);
-    const r = await target.describe(options.signal);
+    let r: R | undefined;
+    try {
+      r = await target.describe(options.signal);
+    } catch (e) {
+      // The poll already retried; a network that is still down only costs this poll. The wait goes on to its
+      // deadline, because the operation runs on regardless of whether we can see it.
+      if (!(e instanceof CloudError) || !e.transient || e.category === 'cancelled' || options.signal?.aborted) throw e;
+      lastPollError = e;
+      if (now() - started >= timeoutMs) throw timedOut(target, lastState, now() - started, lastPollError);
+      continue;
+    }
+    lastPollError = undefined;
     lastState = r === undefined ? 'gone' : target.stateOf(r);
     options.onProgress?.({ action: target.action, resource: target.resourceId, state: lastState, elapsedMs: now() - started });
     if (target.isDone(r)) return r;
@@ -114,7 +126,8 @@ function fmtDuration(ms: number): string {
   return `${Math.round(ms)} ms`;
 }
 
-function timedOut<R>(t: WaitTarget<R>, lastState: string | undefined, elapsed: number): CloudError {
+function timedOut<R>(t: WaitTarget<R>, lastState: string | undefined, elapsed: number, pollError?: CloudError): CloudError {
+  const unseen = pollError ? ` The last polls failed: ${pollError.message}` : '';
   return new CloudError({
     code: 'WaitTimeout',
     category: 'timeout',
@@ -124,7 +137,8 @@ function timedOut<R>(t: WaitTarget<R>, lastState: string | undefined, elapsed: n
     message:
       `Timed out after ${fmtDuration(elapsed)} waiting for ${t.resourceLabel} to become ${t.targetLabel} after ${t.action} ` +
       `(last state: ${lastState === 'gone' ? 'not found' : describeState(lastState)}). The operation may still finish: ` +
-      'refresh in a few minutes or check the Global Accelerator console before trying again.',
+      'refresh in a few minutes or check the Global Accelerator console before trying again.' +
+      unseen,
   });
 }
 

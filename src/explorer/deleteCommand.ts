@@ -1,5 +1,6 @@
 // "Delete": plan from fresh data, confirm in a modal that names the resource and its dependents, run through
-// GaService (per-accelerator queue + waiter) under a cancellable progress notification, then refresh what changed.
+// workflows' executor (teardown order, per-accelerator queue, waits; cancel after the call in flight) under a
+// cancellable progress notification, then refresh what changed.
 // Meanwhile the node itself shows that it is being deleted, spinning, until the refreshed tree no longer has it.
 // The confirmation's first button is the delete: VS Code's modal dialogs always focus their first button and an
 // extension cannot make Cancel (Escape) the default, so the button says exactly what it deletes.
@@ -9,7 +10,7 @@ import { isCloudError } from '../cloud';
 import { errorMessage } from '../ui/commands';
 import type { Session } from '../ui/session';
 import { acceleratorConsoleUrl } from './consoleLinks';
-import { recordsPointingAt } from './dnsScan';
+import { recordsPointingAt } from '../workflows';
 import {
   planAcceleratorDelete,
   planAreaDelete,
@@ -17,6 +18,7 @@ import {
   planEndpointGroupDelete,
   planListenerDelete,
   runDeletePlan,
+  DeleteFailedError,
   type DeletePlan,
   type DeleteRefusal,
 } from './deletion';
@@ -57,7 +59,7 @@ export async function deleteNode(session: Session, tree: ExplorerTree, node: Exp
   } catch (e) {
     // Not gone: show it as it is (the refresh below reads its current state).
     tree.unmarkDeleting(node);
-    if (isCloudError(e) && e.category === 'cancelled') void vscode.window.showWarningMessage(e.message);
+    if ((isCloudError(e) && e.category === 'cancelled') || (e instanceof DeleteFailedError && e.report.cancelled)) void vscode.window.showWarningMessage(`Cancelled. ${errorMessage(e)}`);
     else void vscode.window.showErrorMessage(`${plan.message.replace(/\?$/, '')} failed: ${errorMessage(e)}`);
   } finally {
     // Also after a failure or a cancel: some steps may have happened. A record's refresh re-reads DNS only.
@@ -74,7 +76,7 @@ function runWithProgress(plan: DeletePlan, services: CloudServices): Thenable<vo
       try {
         await runDeletePlan(plan, services, {
           signal: abort.signal,
-          onStep: (step, i, total) => progress.report({ message: `${step.label} (${i + 1}/${total})…`, increment: i === 0 ? 0 : 100 / total }),
+          onStep: (step, i, total) => progress.report({ message: `${step.title} (${i + 1}/${total})…`, increment: i === 0 ? 0 : 100 / total }),
           onProgress: (p) => progress.report({ message: `${p.resource}: ${p.state ?? 'waiting'} (${Math.round(p.elapsedMs / 1000)} s)` }),
         });
       } finally {

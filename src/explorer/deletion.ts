@@ -1,31 +1,26 @@
-// Deleting from the tree: what a delete takes with it, the confirmation that says so, and the ordered calls.
-// GA refuses to delete a parent that still has children (ga-api.md §4.3), so a delete takes its dependents
-// first, in the teardown order of §4.3: endpoint groups → listeners → acceleration areas → unbind the plan →
-// the accelerator. The confirmation names every one of them. Bandwidth plans are unbound, never deleted (they
-// may be subscriptions and may be reused), and DNS records are left alone (they are named, so the person knows
-// what stops working). Every call goes through GaService, i.e. the per-accelerator queue and the waiter.
-import type {
-  AcceleratorSummary,
-  DnsRecord,
-  DnsService,
-  EndpointGroupSummary,
-  GaService,
-  IpSetSummary,
-  ListenerSummary,
-  WaitProgress,
-} from '../cloud';
+// Deleting from the tree: what a delete takes with it and the confirmation that says so. The operations and
+// their order are workflows' (src/workflows/teardown.ts: endpoint groups → listeners → acceleration areas →
+// unbind the plan → the accelerator) and so is running them (the executor: per-accelerator queue, waits,
+// cancel after the call in flight). The confirmation names every dependent. Bandwidth plans are unbound, never
+// deleted (they may be subscriptions and may be reused), and DNS records are left alone (they are named, so the
+// person knows what stops working).
+import type { AcceleratorSummary, DnsRecord, EndpointGroupSummary, IpSetSummary, ListenerSummary, WaitProgress } from '../cloud';
 import { recordFqdn, regionName } from '../model';
-import { recordsPointingAt } from './dnsScan';
+import {
+  acceleratorTeardown,
+  areasDeletion,
+  DNS_LANE,
+  endpointGroupDeletion,
+  executeOperations,
+  listenerDeletion,
+  recordsPointingAt,
+  toLiveAccelerator,
+  type ApplyReport,
+  type ApplyServices,
+  type Operation,
+} from '../workflows';
 import type { AcceleratorDetails } from './loader';
 import { listenerLabel } from './presentation';
-
-export type DeleteStep =
-  | { action: 'deleteEndpointGroup'; endpointGroupId: string; label: string }
-  | { action: 'deleteListener'; listenerId: string; label: string }
-  | { action: 'deleteIpSets'; acceleratorId: string; ipSetIds: string[]; label: string }
-  | { action: 'unbindBandwidthPlan'; acceleratorId: string; bandwidthPackageId: string; label: string }
-  | { action: 'deleteAccelerator'; acceleratorId: string; label: string }
-  | { action: 'deleteDnsRecord'; recordId: string; label: string };
 
 export interface DeletePlan {
   kind: 'plan';
@@ -35,7 +30,7 @@ export interface DeletePlan {
   detail: string;
   /** The confirming button. */
   confirmLabel: string;
-  steps: DeleteStep[];
+  steps: Operation[];
   /** Shown when it is done. */
   done: string;
 }
@@ -59,20 +54,13 @@ export function planAcceleratorDelete(a: AcceleratorSummary, details: Accelerato
       acceleratorId: id,
     };
   }
-  const steps: DeleteStep[] = [];
+  const steps = acceleratorTeardown(toLiveAccelerator(a, details), { lane: id, address: `accelerators.${a.name || id}` });
   const lines: string[] = [];
-  for (const g of details.endpointGroups) steps.push(groupStep(g));
-  for (const l of details.listeners) steps.push(listenerStep(l));
-  if (details.ipSets.length > 0) steps.push(ipSetsStep(id, details.ipSets));
   if (details.endpointGroups.length) lines.push(`• ${count(details.endpointGroups.length, 'endpoint group')}: ${details.endpointGroups.map((g) => nameAndId(g.name, g.endpointGroupId ?? '')).join(', ')}`);
   if (details.listeners.length) lines.push(`• ${count(details.listeners.length, 'listener')}: ${details.listeners.map(listenerName).join(', ')}`);
   if (details.ipSets.length) lines.push(`• ${count(details.ipSets.length, 'acceleration area')}: ${details.ipSets.map(areaName).join(', ')} (their addresses are released)`);
   const planId = a.basicBandwidthPackage?.instanceId;
   const planName = planId ? nameAndId(details.bandwidthPlan?.name, planId) : undefined;
-  if (planId) {
-    steps.push({ action: 'unbindBandwidthPlan', acceleratorId: id, bandwidthPackageId: planId, label: `Unbinding bandwidth plan ${planName}` });
-  }
-  steps.push({ action: 'deleteAccelerator', acceleratorId: id, label: `Deleting accelerator ${name}` });
   const first = lines.length ? `These are deleted first, in this order:\n${lines.join('\n')}` : 'It has no listeners, endpoint groups or acceleration areas.';
   const plan = planId ? `The bandwidth plan ${planName} is unbound, not deleted: delete it in the console if you no longer need it.` : undefined;
   return {
@@ -95,7 +83,7 @@ export function planAreaDelete(acceleratorId: string, ipSet: IpSetSummary, dnsRe
       dnsWarning(dnsRecords && recordsPointingAt(dnsRecords, { ipv6Addresses: addresses }), 'its addresses'),
     ].filter(Boolean).join('\n\n'),
     confirmLabel: 'Delete area',
-    steps: [ipSetsStep(acceleratorId, [ipSet])],
+    steps: [areasDeletion(acceleratorId, [{ id: ipSet.ipSetId ?? '', region: ipSet.accelerateRegionId ?? '' }], { lane: acceleratorId, address: `areas.${ipSet.accelerateRegionId ?? ''}` })],
     done: `Acceleration area ${areaName(ipSet)} was deleted.`,
   };
 }
@@ -110,7 +98,16 @@ export function planListenerDelete(listener: ListenerSummary, groups: readonly E
       ? `${mine.length === 1 ? 'Its endpoint group' : `Its ${mine.length} endpoint groups`} ${mine.map((g) => nameAndId(g.name, g.endpointGroupId ?? '')).join(', ')} ${mine.length === 1 ? 'is' : 'are'} deleted first: GA deletes a listener only once it has none. Clients can no longer connect on ${listenerLabel(listener)}.`
       : `Clients can no longer connect on ${listenerLabel(listener)}.`,
     confirmLabel: mine.length ? `Delete listener and ${count(mine.length, 'endpoint group')}` : 'Delete listener',
-    steps: [...mine.map(groupStep), listenerStep(listener)],
+    steps: listenerDeletion(
+      {
+        id: listener.listenerId ?? '',
+        name: listener.name ?? '',
+        protocol: listener.protocol ?? '',
+        ports: (listener.portRanges ?? []).map((r) => ({ fromPort: r.fromPort ?? 0, toPort: r.toPort ?? r.fromPort ?? 0 })),
+        groups: mine.map(groupRef),
+      },
+      { lane: listener.acceleratorId ?? listener.listenerId ?? '', address: `listeners.${listener.name ?? ''}` },
+    ),
     done: `Listener ${label} was deleted.`,
   };
 }
@@ -123,7 +120,7 @@ export function planEndpointGroupDelete(group: EndpointGroupSummary, listener?: 
     message: `Delete endpoint group ${name} (${regionName(group.endpointGroupRegion ?? '')})?`,
     detail: `${listener ? `Listener ${listenerLabel(listener)}` : 'Its listener'} stops forwarding to its ${count(endpoints.length, 'endpoint')}${endpoints.length ? ` (${endpoints.map((e) => e.endpoint).join(', ')})` : ''}.`,
     confirmLabel: 'Delete endpoint group',
-    steps: [groupStep(group)],
+    steps: [endpointGroupDeletion(groupRef(group), { lane: group.acceleratorId ?? group.endpointGroupId ?? '', address: `endpointGroups.${group.name ?? ''}` })],
     done: `Endpoint group ${name} was deleted.`,
   };
 }
@@ -135,44 +132,48 @@ export function planDnsRecordDelete(record: DnsRecord): DeletePlan {
     message: `Delete DNS record ${fqdn} ${record.type} → ${record.value}?`,
     detail: `Clients resolving ${fqdn} will no longer be sent to the accelerator (after cached answers expire, up to the TTL${record.ttl !== undefined ? ` of ${record.ttl} s` : ''}).`,
     confirmLabel: 'Delete record',
-    steps: [{ action: 'deleteDnsRecord', recordId: record.recordId, label: `Deleting DNS record ${fqdn}` }],
+    steps: [{ id: `dns:delete:${record.recordId}`, lane: DNS_LANE, title: `Delete DNS record ${fqdn} ${record.type}`, address: `dns.${record.domainName}.${record.rr}.${record.type}`, dependsOn: [], type: 'deleteDnsRecord', zone: record.domainName, recordId: record.recordId }],
     done: `DNS record ${fqdn} was deleted.`,
   };
 }
 
-export type GaDeleter = Pick<GaService, 'deleteEndpointGroup' | 'deleteListener' | 'deleteIpSets' | 'bandwidthPackageRemoveAccelerator' | 'deleteAccelerator'>;
-export type DnsDeleter = Pick<DnsService, 'deleteDomainRecord'>;
-
 export interface RunOptions {
   signal?: AbortSignal;
-  /** Before each step (0-based). */
-  onStep?: (step: DeleteStep, index: number, total: number) => void;
+  /** Before each step. */
+  onStep?: (step: Operation, index: number, total: number) => void;
   /** While a step waits for the resource to go. */
   onProgress?: (p: WaitProgress) => void;
 }
 
-/** Runs the steps in order; the first failure stops the rest (GA would refuse them anyway). */
-export async function runDeletePlan(plan: DeletePlan, services: { ga: GaDeleter; dns: DnsDeleter }, options: RunOptions = {}): Promise<void> {
-  const o = { signal: options.signal, onProgress: options.onProgress };
-  for (const [i, step] of plan.steps.entries()) {
-    options.onStep?.(step, i, plan.steps.length);
-    switch (step.action) {
-      case 'deleteEndpointGroup': await services.ga.deleteEndpointGroup(step.endpointGroupId, o); break;
-      case 'deleteListener': await services.ga.deleteListener(step.listenerId, o); break;
-      case 'deleteIpSets': await services.ga.deleteIpSets(step.acceleratorId, step.ipSetIds, o); break;
-      case 'unbindBandwidthPlan': await services.ga.bandwidthPackageRemoveAccelerator(step.bandwidthPackageId, step.acceleratorId, o); break;
-      case 'deleteAccelerator': await services.ga.deleteAccelerator(step.acceleratorId, o); break;
-      case 'deleteDnsRecord': await services.dns.deleteDomainRecord(step.recordId, { signal: options.signal }); break;
-    }
+/** A delete that stopped: the first failure's message, then what was done and what was not. */
+export class DeleteFailedError extends Error {
+  constructor(readonly report: ApplyReport) {
+    const failed = report.outcomes.find((o) => o.status === 'failed' || o.status === 'cancelled');
+    const done = report.outcomes.filter((o) => o.status === 'done').map((o) => o.operation.title);
+    const notDone = report.outcomes.filter((o) => o.status !== 'done').map((o) => o.operation.title);
+    super(
+      [
+        failed ? `${failed.operation.title}: ${failed.message ?? failed.status}` : 'The delete did not finish.',
+        done.length ? `Done: ${done.join('; ')}.` : 'Nothing was deleted.',
+        notDone.length ? `Not done: ${notDone.join('; ')}.` : undefined,
+      ].filter(Boolean).join(' '),
+    );
+    this.name = 'DeleteFailedError';
   }
 }
 
-function groupStep(g: EndpointGroupSummary): DeleteStep {
-  return { action: 'deleteEndpointGroup', endpointGroupId: g.endpointGroupId ?? '', label: `Deleting endpoint group ${nameAndId(g.name, g.endpointGroupId ?? '')}` };
-}
-
-function listenerStep(l: ListenerSummary): DeleteStep {
-  return { action: 'deleteListener', listenerId: l.listenerId ?? '', label: `Deleting listener ${listenerName(l)}` };
+/** Runs the steps in order through workflows' executor; the first failure stops the rest (GA would refuse them anyway). */
+export async function runDeletePlan(plan: DeletePlan, services: ApplyServices, options: RunOptions = {}): Promise<ApplyReport> {
+  const index = new Map(plan.steps.map((s, i) => [s.id, i]));
+  const report = await executeOperations(plan.steps, services, {
+    signal: options.signal,
+    onProgress: (e) => {
+      if (e.kind === 'start') options.onStep?.(e.operation, index.get(e.operation.id) ?? 0, plan.steps.length);
+      if (e.kind === 'wait') options.onProgress?.(e.wait);
+    },
+  });
+  if (!report.ok) throw new DeleteFailedError(report);
+  return report;
 }
 
 /** `web-http (lsr-…, TCP:80)`: the name first, then the id and what it listens on. */
@@ -181,8 +182,8 @@ function listenerName(l: ListenerSummary): string {
   return l.name && l.name !== id ? `${l.name} (${[id, listenerLabel(l)].filter(Boolean).join(', ')})` : `${listenerLabel(l)}${id ? ` (${id})` : ''}`;
 }
 
-function ipSetsStep(acceleratorId: string, sets: readonly IpSetSummary[]): DeleteStep {
-  return { action: 'deleteIpSets', acceleratorId, ipSetIds: sets.map((s) => s.ipSetId ?? ''), label: `Deleting ${sets.length === 1 ? `acceleration area ${areaName(sets[0])}` : count(sets.length, 'acceleration area')}` };
+function groupRef(g: EndpointGroupSummary): { id: string; name: string; region: string } {
+  return { id: g.endpointGroupId ?? '', name: g.name ?? '', region: g.endpointGroupRegion ?? '' };
 }
 
 function dnsWarning(records: readonly DnsRecord[] | undefined, what: string): string | undefined {

@@ -7,6 +7,7 @@ import type { Session } from '../ui/session';
 import { acceleratorConsoleUrl, dnsZoneConsoleUrl } from './consoleLinks';
 import { deleteNode } from './deleteCommand';
 import { HINT_COMMAND, HINTS, isHintId, WALKTHROUGH_DOC, type HintId } from './hints';
+import { EXPORT_COMMAND, exportAcceleratorToGaYaml } from './exportToGaYaml';
 import { ipv6AddressesOf } from './loader';
 import { acceleratorOf, profileOf, resourceId, type ExplorerNode } from './nodes';
 import type { ViewMessages } from './index';
@@ -65,6 +66,10 @@ export function registerExplorerCommands(session: Session, tree: ExplorerTree, v
       if (ref) await vscode.env.openExternal(vscode.Uri.parse(acceleratorConsoleUrl(ref.accelerator.acceleratorId ?? '')));
     }),
     registerCommand(HINT_COMMAND, (node?: ExplorerNode | HintId) => runHint(session, node)),
+    registerCommand(EXPORT_COMMAND, async (node?: ExplorerNode) => {
+      if (node?.kind !== 'accelerator') throw new Error('Export to ga.yaml works on an accelerator of the Global Accelerator explorer: right-click it and choose Export to ga.yaml.');
+      return exportAcceleratorToGaYaml(session, node);
+    }),
     registerCommand('gaIpv6.delete', async (node?: ExplorerNode) => {
       if (!node) throw new Error('Delete works on an item of the Global Accelerator explorer: right-click it and choose Delete.');
       await deleteNode(session, tree, node);

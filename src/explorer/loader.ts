@@ -1,5 +1,6 @@
-// What the explorer reads from one profile, and what that costs. No vscode here: the tree, the tests and the
-// benchmark (bench/explorer.ts) all drive this class.
+// What the explorer reads from one profile, and what that costs: the reads are workflows' (src/workflows/live),
+// this class keeps their answers until a refresh. No vscode here: the tree, the tests and the benchmark
+// (bench/explorer.ts) all drive this class.
 //
 // Calls, per refresh:
 //   listing the profile          ListAccelerators (all pages, 50 a page) + DescribeAcceleratorServiceStatus
@@ -25,7 +26,7 @@ import type {
   ListenerSummary,
 } from '../cloud';
 import { isCloudError } from '../cloud';
-import { recordsPointingAt, scanDnsZones, type DnsReader, type DnsScan, type DnsScanOptions } from './dnsScan';
+import { readAcceleratorChildren, recordsPointingAt, scanDnsZones, type DnsReader, type DnsScan, type DnsScanOptions } from '../workflows';
 import { isIpv6 } from '../model';
 
 export type GaReader = Pick<
@@ -77,13 +78,11 @@ export class ExplorerLoader {
     const id = accelerator.acceleratorId ?? '';
     return this.once(`details/${id}`, async () => {
       const planId = accelerator.basicBandwidthPackage?.instanceId;
-      const [ipSets, listeners, endpointGroups, plans] = await Promise.all([
-        this.ga.listIpSets(id),
-        this.ga.listListeners(id),
-        this.ga.listEndpointGroups(id),
+      const [children, plans] = await Promise.all([
+        readAcceleratorChildren(this.ga, id),
         planId ? this.plans().then((list) => ({ list }), (e: unknown) => ({ error: messageOf(e) })) : undefined,
       ]);
-      const details: AcceleratorDetails = { ipSets, listeners, endpointGroups };
+      const details: AcceleratorDetails = { ...children };
       if (plans && 'list' in plans) details.bandwidthPlan = plans.list.find((p) => p.bandwidthPackageId === planId);
       if (plans && 'error' in plans) details.bandwidthPlanError = plans.error;
       return details;

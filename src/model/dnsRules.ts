@@ -153,3 +153,8 @@ function fqdnLabel(rr: string): string {
 export function recordFqdn(rr: string, zone: string): string {
   return rr === '@' ? zone : `${rr}.${zone}`;
 }
+
+/** Host names compare without case and without a trailing dot: `GA-1.Example.com.` is `ga-1.example.com`. */
+export function sameHostName(a: string, b: string): boolean {
+  return a.replace(/\.$/, '').toLowerCase() === b.replace(/\.$/, '').toLowerCase();
+}

@@ -9,3 +9,4 @@ export * from './problems';
 export * from './gaConfig';
 export * from './ruleCodes';
 export * from './ruleProblems';
+export * from './concurrency';

@@ -1,6 +1,6 @@
 // Address helpers shared by target parsing, DNS and verdicts.
 import { isIP } from 'node:net';
-import { canonicalIpv6 as canonicalUnzoned } from '../model';
+import { canonicalIpv6 as canonicalUnzoned, sameHostName } from '../model';
 
 /** RFC 5952 form (`fd6a:6761::1`) keeping a `%zone`, so differently written equal addresses compare equal. */
 export function canonicalIpv6(address: string): string {
@@ -23,9 +23,7 @@ export function sameAddress(a: string, b: string): boolean {
   return fa === 6 ? canonicalIpv6(a) === canonicalIpv6(b) : a === b;
 }
 
-export function sameName(a: string, b: string): boolean {
-  return a.replace(/\.$/, '').toLowerCase() === b.replace(/\.$/, '').toLowerCase();
-}
+export const sameName = sameHostName;
 
 /** `[2001:db8::1]:80` for IPv6, `192.0.2.1:80` for IPv4. */
 export function formatHostPort(address: string, port: number): string {

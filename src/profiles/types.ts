@@ -1,37 +1,18 @@
-// What the cloud layer needs from a profile, wherever the profile came from.
+// A profile: what the cloud layer needs (CloudProfile, defined there so cloud imports nothing from here), plus
+// where it came from.
+import type { AccessKeyCredentials, CloudProfile, ProfileEndpoints } from '../cloud/cloudProfile';
+
+export type { AccessKeyCredentials, ProfileEndpoints } from '../cloud/cloudProfile';
 
 export type ProfileSource = 'aliyun-cli' | 'env' | 'credentials-file' | 'vscode' | 'sandbox';
 
-export interface AccessKeyCredentials {
-  accessKeyId: string;
-  accessKeySecret: string;
-  /** STS token, for temporary credentials. */
-  securityToken?: string;
-}
-
-export interface ProfileEndpoints {
-  /** Host[:port] of the GA API; default ga.cn-hangzhou.aliyuncs.com. */
-  ga?: string;
-  /** Host[:port] of the Alidns API; default alidns.aliyuncs.com. */
-  dns?: string;
-  /** http only for the local sandbox/emulator. */
-  protocol?: 'https' | 'http';
-}
-
-export interface Profile {
+export interface Profile extends CloudProfile {
   /** Unique across sources: "aliyun:<name>", "credentials:<name>", "env", "vscode:<name>", "sandbox". */
   id: string;
-  /** What the user called it. */
-  name: string;
   source: ProfileSource;
-  /** Where it was read from, for messages ("~/.aliyun/config.json"). */
-  origin: string;
-  /** The AccessKey id is not secret and helps users tell profiles apart. */
-  accessKeyId?: string;
   endpoints: ProfileEndpoints;
   /** The source's own default: the aliyun CLI's `current` profile, or the credentials-file section the SDKs pick. */
   current?: boolean;
-  /** Resolves the secret parts only when a call is about to be made; never logged. */
   credentials(): Promise<AccessKeyCredentials>;
 }
 

@@ -21,11 +21,6 @@ export function checkRunId(runId: string): string {
   return runId;
 }
 
-/** The ClientToken of one operation of the run, the same on every re-run: `ga-ipv6-<run id>-<operation>`. */
-export function runClientToken(runId: string, operation: string): string {
-  return `ga-ipv6-${checkRunId(runId)}-${operation.replace(/[^A-Za-z0-9]/g, '')}`.slice(0, 64);
-}
-
 export function runTag(runId: string): Tag {
   return { key: RUN_TAG_KEY, value: checkRunId(runId) };
 }

@@ -63,8 +63,11 @@ export async function openViewContainer(page: Page, title: string): Promise<void
     const present = await page.locator('.activitybar .action-label').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
     throw new Error(`the activity bar has no "${title}" item (VS Code hides a container without visible views); it shows: ${present.map((p) => `"${p}"`).join(', ')}`);
   }
-  await item.click();
   const heading = page.locator('.part.sidebar .composite.title h2');
+  // Clicking the item of the container already shown would hide the side bar (the workbench keeps the last
+  // journey's layout): click only when it is not showing.
+  const showing = (await page.locator('.part.sidebar').isVisible()) && ((await heading.first().textContent({ timeout: 1000 }).catch(() => '')) ?? '').startsWith(title);
+  if (!showing) await item.click();
   await heading.filter({ hasText: new RegExp(`^${escapeRegExp(title)}`) }).waitFor({ timeout: 10_000 }).catch(async () => {
     throw new Error(`clicking "${title}" in the activity bar did not show it in the side bar (its title is "${await heading.textContent({ timeout: 1000 }).catch(() => '')}")`);
   });

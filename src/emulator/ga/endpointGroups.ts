@@ -29,7 +29,7 @@ import { newId } from './ids';
 import { hasTags, page } from './lists';
 import { optBool, optInt, optString, optStrings, optStructs, optTags, reqString, type Struct, type WireTag } from './params';
 import { coversPort } from './ports';
-import { isHealthChecked } from './health';
+import { isHealthChecked } from './healthChecked';
 
 type EndpointInput = Omit<EndpointConfiguration, 'EndpointId' | 'health'>;
 type PortOverride = EndpointGroup['PortOverrides'][number];

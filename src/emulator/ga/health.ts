@@ -5,14 +5,16 @@
 // resets every connection to it, as a real check would find. Every other endpoint reports `normal`. Group and
 // listener statuses sum the endpoints up.
 import type { ActionHandler } from '../api';
-import type { EndpointConfiguration, EndpointGroup, GaState } from '../state';
-import { isDocumentationIpv4, isIpv4 } from '../../model';
+import type { EndpointConfiguration, GaState } from '../state';
 import { own } from '../ownKeys';
 import { dryRunPassed } from './errors';
 import { groupsOfListener } from './endpointGroups';
 import { requireAccelerator, requireListener } from './guards';
 import { optBool, reqString } from './params';
 import { endpointPortFor } from './ports';
+import { isHealthChecked } from './healthChecked';
+
+export { isHealthChecked } from './healthChecked';
 
 type Health = NonNullable<EndpointConfiguration['health']>;
 
@@ -57,18 +59,6 @@ export const getHealthStatus: ActionHandler = (params, _ctx, state) => {
   return { ListenerId: listener.ListenerId, HealthStatus: listenerHealth(all), EndpointGroups: endpointGroups };
 };
 
-/**
- * What an endpoint the data plane does not check reports once its group is active: `abnormal` for a documentation
- * address under health checks (the checks could never succeed), `normal` otherwise (checks off, or not an IP).
- */
-export function uncheckedHealth(group: Pick<EndpointGroup, 'HealthCheckEnabled'>, endpoint: Pick<EndpointConfiguration, 'Endpoint'>): 'normal' | 'abnormal' {
-  return group.HealthCheckEnabled && isDocumentationIpv4(endpoint.Endpoint) ? 'abnormal' : 'normal';
-}
-
-/** Whether the data plane checks this endpoint's health; the others report uncheckedHealth once their group is active. */
-export function isHealthChecked(group: Pick<EndpointGroup, 'HealthCheckEnabled'>, endpoint: Pick<EndpointConfiguration, 'Endpoint'>): boolean {
-  return group.HealthCheckEnabled && isIpv4(endpoint.Endpoint) && !isDocumentationIpv4(endpoint.Endpoint);
-}
 
 /** A verdict of the data plane's health checks. */
 export interface EndpointHealthUpdate {

@@ -3,7 +3,7 @@
 // Transitions are data (not timers) so that a persisted state file resumes where it stopped.
 import type { Clock } from '../api';
 import type { EmulatorState, GaState, Transition } from '../state';
-import { isHealthChecked, uncheckedHealth } from './health';
+import { isHealthChecked, uncheckedHealth } from './healthChecked';
 
 /** How long each operation takes on the real service (before the emulator's time scale). */
 export const REALISTIC_MS = {

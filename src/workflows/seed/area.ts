@@ -1,5 +1,7 @@
 // Seed step 2: add an acceleration area whose IPv6 clients reach the accelerator.
 import { areaBandwidthProblems, areaBandwidthSumProblems, areaCountProblems, areaRegionProblems, problem, regionName, type Problem } from '../../model';
+import { newRunId } from '../runIdentity';
+import { runSteps, stepOperations } from './runSteps';
 import { assertValid, type WorkflowStep } from '../step';
 
 export interface AreaInput {
@@ -53,11 +55,23 @@ export const areaStep: WorkflowStep<AreaInput, AreaOutput> = {
 
   async execute(i, ctx) {
     assertValid(areaStep, i);
-    ctx.onProgress?.(`Adding ${regionName(i.regionId)} (${i.ipVersion})…`);
-    const [created] = await ctx.ga.createIpSets(
-      { acceleratorId: i.acceleratorId, accelerateRegion: [{ accelerateRegionId: i.regionId, bandwidth: i.bandwidth, ipVersion: i.ipVersion, ...(i.ispType ? { ispType: i.ispType } : {}) }] },
-      { signal: ctx.signal, onProgress: (p) => ctx.onProgress?.('Waiting for the acceleration area', p) },
-    );
-    return { ipSetId: created.id, regionId: i.regionId, addresses: created.resource?.ipAddressList ?? [] };
+    const ref = `area:${i.acceleratorId}/${i.regionId}`;
+    const ops = stepOperations(i.acceleratorId, [
+      {
+        id: `${i.acceleratorId}:createArea:${i.regionId}`,
+        title: `Adding ${regionName(i.regionId)} (${i.ipVersion})`,
+        address: `areas.${i.regionId}`,
+        type: 'createArea',
+        produces: ref,
+        accelerator: { id: i.acceleratorId },
+        region: i.regionId,
+        ipVersion: i.ipVersion,
+        bandwidth: i.bandwidth,
+        ...(i.ispType ? { ispType: i.ispType } : {}),
+      },
+    ]);
+    const report = await runSteps(ops, ctx, ctx.runId ?? newRunId());
+    const area = report.results.get(ref);
+    return { ipSetId: area?.id ?? '', regionId: i.regionId, addresses: area?.addresses ?? [] };
   },
 };

@@ -1,7 +1,10 @@
 // Seed step 4: point the service's name at GA, with an AAAA record (the area's IPv6 address) or a CNAME
 // (the accelerator's DnsName).
 import { DEFAULT_TTL, dnsHostProblems, dnsTtlProblems, dnsValueProblems, problem, recordFqdn, type Problem } from '../../model';
+import { DNS_LANE } from '../operations';
+import { newRunId } from '../runIdentity';
 import { assertValid, type WorkflowStep } from '../step';
+import { runSteps, stepOperations } from './runSteps';
 
 export interface DnsRecordStepInput {
   domainName: string;
@@ -38,8 +41,21 @@ export const dnsRecordStep: WorkflowStep<DnsRecordStepInput, DnsRecordStepOutput
 
   async execute(i, ctx) {
     assertValid(dnsRecordStep, i);
-    ctx.onProgress?.(`Adding ${i.type} ${recordFqdn(i.rr, i.domainName)} → ${i.value}…`);
-    const r = await ctx.dns.addDomainRecord(i.domainName, { rr: i.rr, type: i.type, value: i.value, ttl: i.ttl ?? DEFAULT_TTL }, { signal: ctx.signal });
-    return { recordId: r.recordId, fqdn: recordFqdn(i.rr, i.domainName), written: r.written };
+    const fqdn = recordFqdn(i.rr, i.domainName);
+    const ops = stepOperations(DNS_LANE, [
+      {
+        id: `${DNS_LANE}:add:${i.domainName}/${i.rr}/${i.type}`,
+        title: `Adding ${i.type} ${fqdn} → ${i.value}`,
+        address: `dns.${i.domainName}.${i.rr}.${i.type}`,
+        type: 'addDnsRecord',
+        zone: i.domainName,
+        host: i.rr,
+        recordType: i.type,
+        value: { literal: i.value },
+        ttl: i.ttl ?? DEFAULT_TTL,
+      },
+    ]);
+    const [outcome] = (await runSteps(ops, ctx, ctx.runId ?? newRunId())).outcomes;
+    return { recordId: outcome.resourceId ?? '', fqdn, written: !outcome.alreadyDone };
   },
 };

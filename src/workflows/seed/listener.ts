@@ -16,7 +16,9 @@ import {
   type PortRange,
   type Problem,
 } from '../../model';
+import { newRunId } from '../runIdentity';
 import { assertValid, type WorkflowStep } from '../step';
+import { runSteps, stepOperations } from './runSteps';
 
 export interface ListenerInput {
   acceleratorId: string;
@@ -85,23 +87,38 @@ export const listenerStep: WorkflowStep<ListenerInput, ListenerOutput> = {
 
   async execute(i, ctx) {
     assertValid(listenerStep, i);
-    const wait = (what: string) => ({ signal: ctx.signal, onProgress: (p: Parameters<NonNullable<typeof ctx.onProgress>>[1]) => ctx.onProgress?.(what, p) });
-    ctx.onProgress?.(`Creating listener ${i.listenerName}…`);
-    const listener = await ctx.ga.createListener(
-      { acceleratorId: i.acceleratorId, name: i.listenerName, protocol: normalizeProtocol(i.protocol), portRanges: i.portRanges, clientAffinity: i.clientAffinity },
-      wait('Waiting for the listener'),
-    );
-    ctx.onProgress?.(`Creating endpoint group ${i.endpointGroupName}…`);
-    const group = await ctx.ga.createEndpointGroup(
+    const acc = i.acceleratorId;
+    const listenerRef = `listener:${acc}/${i.listenerName}`;
+    const groupRef = `group:${acc}/${i.listenerName}/${i.endpointGroupName}@${i.endpointGroupRegion}`;
+    const protocol = normalizeProtocol(i.protocol) ?? 'TCP';
+    const ops = stepOperations(acc, [
       {
-        acceleratorId: i.acceleratorId,
-        listenerId: listener.id,
-        endpointGroupRegion: i.endpointGroupRegion,
-        name: i.endpointGroupName,
-        endpointConfigurations: i.endpoints.map((e) => ({ type: e.type, endpoint: e.endpoint, weight: e.weight, enableClientIPPreservation: i.preserveClientIp })),
+        id: `${acc}:createListener:${i.listenerName}`,
+        title: `Creating listener ${i.listenerName}`,
+        address: `listeners.${i.listenerName}`,
+        type: 'createListener',
+        produces: listenerRef,
+        accelerator: { id: acc },
+        name: i.listenerName,
+        protocol,
+        ports: i.portRanges,
+        clientAffinity: i.clientAffinity,
       },
-      wait('Waiting for the endpoint group'),
-    );
-    return { listenerId: listener.id, endpointGroupId: group.id };
+      {
+        id: `${acc}:createEndpointGroup:${i.listenerName}/${i.endpointGroupName}@${i.endpointGroupRegion}`,
+        title: `Creating endpoint group ${i.endpointGroupName}`,
+        address: `listeners.${i.listenerName}.endpointGroups.${i.endpointGroupName}.${i.endpointGroupRegion}`,
+        type: 'createEndpointGroup',
+        produces: groupRef,
+        accelerator: { id: acc },
+        listener: { ref: listenerRef },
+        name: i.endpointGroupName,
+        region: i.endpointGroupRegion,
+        endpoints: i.endpoints.map((e) => ({ ip: e.endpoint, weight: e.weight, type: e.type })),
+        preserveClientIp: i.preserveClientIp,
+      },
+    ]);
+    const report = await runSteps(ops, ctx, ctx.runId ?? newRunId());
+    return { listenerId: report.results.get(listenerRef)?.id ?? '', endpointGroupId: report.results.get(groupRef)?.id ?? '' };
   },
 };

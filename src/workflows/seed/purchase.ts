@@ -17,11 +17,12 @@ import {
   type PricingCycle,
   type Problem,
 } from '../../model';
-import type { WaitProgress } from '../../cloud';
-import { newRunId, runClientToken, runTag } from '../runIdentity';
+import type { Operation } from '../operations';
+import { newRunId } from '../runIdentity';
 import { ServiceNotOpenedError, serviceStatusOf } from '../service';
-import { assertValid, confirmOrThrow, type PurchaseSummary, type StepContext, type WorkflowStep } from '../step';
+import { assertValid, confirmOrThrow, type PurchaseSummary, type WorkflowStep } from '../step';
 import { findEarlierPurchase, type EarlierPurchase } from './earlierPurchase';
+import { runSteps, stepOperations, type StepOperation } from './runSteps';
 
 export interface PurchaseInput {
   name: string;
@@ -132,65 +133,71 @@ export const purchaseStep: WorkflowStep<PurchaseInput, PurchaseOutput> = {
       if (status !== 'Normal') throw new ServiceNotOpenedError(status);
     }
     if (!earlier.accelerator || (withPlan && !earlier.plan)) await confirmOrThrow(ctx, withEarlier(purchaseStep.purchase!(i), earlier));
-    const billing = i.chargeType === 'PREPAY' ? { pricingCycle: i.pricingCycle, duration: i.duration, autoRenew: i.autoRenew } : {};
-    const progress = (what: string) => waitOptions(ctx, what);
-    const tag = [runTag(runId)];
-    const orderIds: string[] = [];
-
-    let acceleratorId = earlier.accelerator?.id;
-    if (acceleratorId) {
-      ctx.onProgress?.(`Instance ${i.name} (${acceleratorId}) was bought by an earlier run of this workflow; waiting until it is ready…`);
-      await ctx.ga.waitFor('CreateAccelerator', acceleratorId, progress(`Waiting for instance ${i.name}`));
-    } else {
-      ctx.onProgress?.(`Creating instance ${i.name}…`);
-      const order = withPlan
-        ? { name: i.name, spec: i.spec, instanceChargeType: i.chargeType, autoPay: i.autoPay, bandwidthBillingType: offeredBillingType('PREPAY'), tag, ...billing }
-        : { name: i.name, instanceChargeType: 'POSTPAY', autoPay: i.autoPay, bandwidthBillingType: offeredBillingType('POSTPAY'), tag };
-      const acc = await ctx.ga.createAccelerator(
-        order,
-        { ...progress(`Waiting for instance ${i.name}`), clientToken: runClientToken(runId, 'accelerator') },
-      );
-      acceleratorId = acc.id;
-      if (acc.orderId) orderIds.push(acc.orderId);
-    }
-
+    const ops = purchaseOperations(i, earlier);
+    const report = await runSteps(ops, ctx, runId);
+    const acceleratorId = earlier.accelerator?.id ?? report.results.get(ACCELERATOR_REF)?.id ?? '';
+    const orderIds = report.outcomes.flatMap((o) => (o.orderId ? [o.orderId] : []));
     if (!withPlan) return { acceleratorId, orderIds, runId, reused: { accelerator: !!earlier.accelerator, plan: false } };
-
-    let bandwidthPackageId = earlier.plan?.id;
-    if (bandwidthPackageId) {
-      ctx.onProgress?.(`The bandwidth plan ${bandwidthPackageId} was bought by an earlier run of this workflow.`);
-      // Still being created: wait for it. Bound (or binding) already: the bind below settles it.
-      if (earlier.plan?.state === 'init') await ctx.ga.waitFor('CreateBandwidthPackage', bandwidthPackageId, progress('Waiting for the bandwidth plan'));
-    } else {
-      ctx.onProgress?.('Creating the bandwidth plan…');
-      const plan = await ctx.ga.createBandwidthPackage(
-        {
-          type: 'Basic',
-          bandwidthType: i.bandwidthType,
-          bandwidth: i.planBandwidth,
-          // A subscription plan: pay-as-you-go plans are for allow-listed accounts only (ga-api.md §2.6).
-          chargeType: 'PREPAY',
-          autoPay: i.autoPay,
-          tag,
-          pricingCycle: i.pricingCycle,
-          duration: String(i.duration),
-          autoRenew: i.autoRenew,
-        },
-        { ...progress('Waiting for the bandwidth plan'), clientToken: runClientToken(runId, 'plan') },
-      );
-      bandwidthPackageId = plan.id;
-      if (plan.orderId) orderIds.push(plan.orderId);
-    }
-
-    // Binding twice is harmless: a plan already bound to this instance counts as done (GaService checks it).
-    ctx.onProgress?.('Binding the plan to the instance…');
-    await ctx.ga.bandwidthPackageAddAccelerator(bandwidthPackageId, acceleratorId, progress('Binding the plan'));
+    const bandwidthPackageId = earlier.plan?.id ?? report.results.get(PLAN_REF)?.id ?? '';
     return { acceleratorId, bandwidthPackageId, orderIds, runId, reused: { accelerator: !!earlier.accelerator, plan: !!earlier.plan } };
   },
 };
 
-function waitOptions(ctx: StepContext, what: string) {
-  return { signal: ctx.signal, onProgress: (p: WaitProgress) => ctx.onProgress?.(what, p) };
+const ACCELERATOR_REF = 'accelerator:purchase';
+const PLAN_REF = 'plan:purchase';
+
+/**
+ * The purchase as operations for the executor: the instance (or a wait for the one an earlier run of this
+ * workflow bought), then for a subscription its plan (or a wait for it) and the bind. Each is tagged with the run
+ * and sent with ClientTokens from it; a bind already in place counts as done.
+ */
+function purchaseOperations(i: PurchaseInput, earlier: EarlierPurchase): Operation[] {
+  const lane = `purchase:${i.name}`;
+  const withPlan = isPrepay(i);
+  const term = withPlan && i.pricingCycle && i.duration !== undefined ? { cycle: i.pricingCycle, duration: i.duration, autoRenew: i.autoRenew ?? false } : undefined;
+  const ops: StepOperation[] = [];
+  const accelerator = earlier.accelerator ? { id: earlier.accelerator.id } : { ref: ACCELERATOR_REF };
+  if (earlier.accelerator) {
+    ops.push({ id: `${lane}:waitFor:accelerator`, title: `Instance ${i.name} (${earlier.accelerator.id}) was bought by an earlier run of this workflow; waiting until it is ready`, address: `accelerators.${i.name}`, type: 'waitFor', action: 'CreateAccelerator', resourceId: earlier.accelerator.id, what: `instance ${i.name}` });
+  } else {
+    ops.push({
+      id: `${lane}:createAccelerator`,
+      title: `Creating instance ${i.name}`,
+      address: `accelerators.${i.name}`,
+      type: 'createAccelerator',
+      produces: ACCELERATOR_REF,
+      name: i.name,
+      ...(withPlan ? { spec: i.spec } : {}),
+      chargeType: withPlan ? 'PREPAY' : 'POSTPAY',
+      ...(term ? { term } : {}),
+      bandwidthBilling: offeredBillingType(withPlan ? 'PREPAY' : 'POSTPAY'),
+      autoPay: i.autoPay,
+      // A form buys its own instance each run: only what this run bought is reused.
+      adoptBy: 'run',
+    });
+  }
+  if (!withPlan) return stepOperations(lane, ops);
+  const plan = earlier.plan ? { id: earlier.plan.id } : { ref: PLAN_REF };
+  if (earlier.plan) {
+    if (earlier.plan.state === 'init') ops.push({ id: `${lane}:waitFor:plan`, title: `The bandwidth plan ${earlier.plan.id} was bought by an earlier run of this workflow; waiting for it`, address: `accelerators.${i.name}.bandwidthPlan`, type: 'waitFor', action: 'CreateBandwidthPackage', resourceId: earlier.plan.id, what: 'the bandwidth plan' });
+  } else {
+    ops.push({
+      id: `${lane}:createBandwidthPlan`,
+      title: 'Creating the bandwidth plan',
+      address: `accelerators.${i.name}.bandwidthPlan`,
+      type: 'createBandwidthPlan',
+      produces: PLAN_REF,
+      accelerator,
+      bandwidth: i.planBandwidth,
+      bandwidthType: i.bandwidthType,
+      // A subscription plan: pay-as-you-go plans are for allow-listed accounts only (ga-api.md §2.6).
+      chargeType: 'PREPAY',
+      ...(term ? { term } : {}),
+      autoPay: i.autoPay,
+    });
+  }
+  ops.push({ id: `${lane}:bindBandwidthPlan`, title: 'Binding the plan to the instance', address: `accelerators.${i.name}.bandwidthPlan`, type: 'bindBandwidthPlan', plan, accelerator });
+  return stepOperations(lane, ops);
 }
 
 /** The summary of what is still to buy when an earlier run of the workflow bought part of it. */

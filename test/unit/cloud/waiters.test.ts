@@ -120,3 +120,34 @@ test('aborting stops the wait at once with a cancelled error saying the operatio
   await assert.rejects(p, (e: unknown) => e instanceof CloudError && e.category === 'cancelled' && /continues on Alibaba Cloud/.test(e.message));
   assert.equal(d.polled.length, 0);
 });
+
+const reset = () => new CloudError({ code: 'ConnectionReset', category: 'network', transient: true, action: 'DescribeListener', product: 'ga', message: 'the endpoint reset the connection' });
+
+test('a poll that failed after its own retries is a missed poll: the wait goes on and ends in the target state', async () => {
+  const c = clock();
+  const answers: (Body | Error)[] = [{ state: 'init' }, reset(), reset(), { state: 'active' }];
+  let i = 0;
+  const describe = async () => {
+    const a = answers[i++];
+    if (a instanceof Error) throw a;
+    return a;
+  };
+  const r = await waitUntil(gaWaitTarget({ action: 'CreateListener', resourceId: 'lsr-1', describe }), { sleep: c.sleep, now: c.now });
+  assert.equal(r?.state, 'active');
+  assert.equal(i, 4);
+});
+
+test('a network down until the deadline times out naming the failed polls; an error that is not transient ends the wait at once', async () => {
+  const c = clock();
+  await assert.rejects(
+    waitUntil(gaWaitTarget({ action: 'CreateListener', resourceId: 'lsr-2', describe: async () => { throw reset(); } }), { sleep: c.sleep, now: c.now, timeoutMs: 30_000 }),
+    (e: unknown) => e instanceof CloudError && e.code === 'WaitTimeout' && /The last polls failed: the endpoint reset the connection/.test(e.message),
+  );
+  let polls = 0;
+  const denied = new CloudError({ code: 'Forbidden.RAM', category: 'permission', action: 'DescribeListener', product: 'ga', message: 'not authorized' });
+  await assert.rejects(
+    waitUntil(gaWaitTarget({ action: 'CreateListener', resourceId: 'lsr-3', describe: async () => { polls++; throw denied; } }), { sleep: c.sleep, now: c.now }),
+    { code: 'Forbidden.RAM' },
+  );
+  assert.equal(polls, 1);
+});

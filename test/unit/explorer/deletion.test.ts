@@ -7,9 +7,8 @@ import {
   planListenerDelete,
   runDeletePlan,
   type DeletePlan,
-  type DnsDeleter,
-  type GaDeleter,
 } from '../../../src/explorer/deletion';
+import type { ApplyServices } from '../../../src/workflows';
 import { cloudError, seedAccount } from './fakes';
 
 function details(account = seedAccount()) {
@@ -26,12 +25,17 @@ function recorder(failOn?: string) {
   const ga = {
     deleteEndpointGroup: step('deleteEndpointGroup'),
     deleteListener: step('deleteListener'),
-    deleteIpSets: step('deleteIpSets'),
+    deleteIpSets: async (...args: unknown[]) => {
+      await step('deleteIpSets')(...args);
+      return (args[1] as string[]).map((id) => ({ id, alreadyGone: false }));
+    },
     bandwidthPackageRemoveAccelerator: step('bandwidthPackageRemoveAccelerator'),
     deleteAccelerator: step('deleteAccelerator'),
-  } as unknown as GaDeleter;
-  const dns = { deleteDomainRecord: step('deleteDomainRecord') } as unknown as DnsDeleter;
-  return { calls, services: { ga, dns } };
+    // The executor sends each delete, then waits for the resource to be gone.
+    waitFor: async () => undefined,
+  };
+  const dns = { deleteDomainRecord: step('deleteDomainRecord') };
+  return { calls, services: { ga, dns } as unknown as ApplyServices };
 }
 
 describe('deleting from the explorer', () => {
@@ -41,7 +45,7 @@ describe('deleting from the explorer', () => {
     assert.equal(plan.message, 'Delete listener web-http (lsr-seed, TCP:80)?');
     assert.match(plan.detail, /^Its endpoint group web-backend \(epg-seed\) is deleted first/);
     assert.equal(plan.confirmLabel, 'Delete listener and 1 endpoint group');
-    assert.deepEqual(plan.steps.map((s) => s.action), ['deleteEndpointGroup', 'deleteListener']);
+    assert.deepEqual(plan.steps.map((s) => s.type), ['deleteEndpointGroup', 'deleteListener']);
   });
 
   it('refuses a subscription accelerator and explains why', () => {
@@ -58,7 +62,7 @@ describe('deleting from the explorer', () => {
     const records = account.zones['example.com'].filter((r) => r.recordId === 'r-www' || r.recordId === 'r-app');
     const plan = planAcceleratorDelete(accelerator, details(account), records) as DeletePlan;
     assert.equal(plan.kind, 'plan');
-    assert.deepEqual(plan.steps.map((s) => s.action), ['deleteEndpointGroup', 'deleteListener', 'deleteIpSets', 'unbindBandwidthPlan', 'deleteAccelerator']);
+    assert.deepEqual(plan.steps.map((s) => s.type), ['deleteEndpointGroup', 'deleteListener', 'deleteAreas', 'unbindBandwidthPlan', 'deleteAccelerator']);
     assert.match(plan.detail, /1 endpoint group: web-backend/);
     assert.match(plan.detail, /bandwidth plan gbwp-seed is unbound, not deleted/);
     assert.match(plan.detail, /2 DNS records point at its CNAME ga-seed.aliyunga0019.com and will stop working: www.example.com \(AAAA\), app.example.com \(CNAME\)/);

@@ -1,7 +1,7 @@
 // A scripted account for the explorer's plain-TypeScript parts: GA and DNS readers answering from plain data,
 // counting calls, optionally failing with a CloudError of a given category.
 import { CloudError, type CloudErrorCategory, type DnsDomain, type DnsRecord } from '../../../src/cloud';
-import type { DnsReader } from '../../../src/explorer/dnsScan';
+import type { DnsReader } from '../../../src/workflows/live/dnsScan';
 import type { GaReader } from '../../../src/explorer/loader';
 import type { Profile } from '../../../src/profiles/types';
 import type {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { recordsPointingAt, scanDnsZones } from '../../../src/explorer/dnsScan';
+import { recordsPointingAt, scanDnsZones } from '../../../src/workflows/live/dnsScan';
 import { ExplorerLoader } from '../../../src/explorer/loader';
 import { cloudError, FakeCloud, seedAccount } from './fakes';
 

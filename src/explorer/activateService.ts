@@ -2,12 +2,12 @@
 // the command palette. It asks (a modal naming what OpenAcceleratorService does) before anything is sent, runs
 // the workflow (src/workflows/service.ts), then refreshes the profile so the note goes away.
 import * as vscode from 'vscode';
-import type { ExplorerNode, ExplorerTree } from '../explorer';
-import { profileOf } from '../explorer/nodes';
+import { profileOf, type ExplorerNode } from './nodes';
+import type { ExplorerTree } from './tree';
 import { activateService, type ActivationResult } from '../workflows/service';
 import { PurchaseDeclinedError } from '../workflows/step';
-import { registerCommand } from './commands';
-import type { Session } from './session';
+import { registerCommand } from '../ui/commands';
+import type { Session } from '../ui/session';
 
 export const ACTIVATE_SERVICE_COMMAND = 'gaIpv6.activateService';
 

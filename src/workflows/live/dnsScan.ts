@@ -1,12 +1,10 @@
-// Which DNS records point at an accelerator. One scan reads every zone of the account (DescribeDomains, then
-// DescribeDomainRecords per zone with a few in flight, up to a cap on zones) and serves every accelerator of the
-// profile until the next refresh: one pass over the zones instead of a search per accelerator.
-import type { DnsRecord, DnsService } from '../cloud';
-import { isCloudError } from '../cloud';
-import { canonicalIpv6 } from '../model';
-import { sameName } from '../probe/addresses';
-import { createLimiter } from '../probe/scheduling';
-import { isIpv6 } from '../model';
+// Which DNS records point at an accelerator: the explorer's DNS folder, export, and what a delete breaks. One
+// scan reads every zone of the account (DescribeDomains, then DescribeDomainRecords per zone with a few in
+// flight, up to a cap on zones) and serves every accelerator of the profile until the next refresh: one pass
+// over the zones instead of a search per accelerator.
+import type { DnsRecord, DnsService } from '../../cloud';
+import { isCloudError } from '../../cloud';
+import { canonicalIpv6, createLimiter, isIpv6, sameHostName } from '../../model';
 
 export type DnsReader = Pick<DnsService, 'describeDomains' | 'describeDomainRecords'>;
 
@@ -62,7 +60,7 @@ export function recordsPointingAt(records: readonly DnsRecord[], target: DnsTarg
   const addresses = new Set(target.ipv6Addresses.filter(isIpv6).map(canonicalIpv6));
   return records.filter((r) => {
     const type = r.type.toUpperCase();
-    if (type === 'CNAME') return target.dnsName !== undefined && target.dnsName !== '' && sameName(r.value, target.dnsName);
+    if (type === 'CNAME') return target.dnsName !== undefined && target.dnsName !== '' && sameHostName(r.value, target.dnsName);
     if (type === 'AAAA') return isIpv6(r.value) && addresses.has(canonicalIpv6(r.value));
     return false;
   });

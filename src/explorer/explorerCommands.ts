@@ -10,7 +10,7 @@ import { HINT_COMMAND, HINTS, isHintId, WALKTHROUGH_DOC, type HintId } from './h
 import { EXPORT_COMMAND, exportAcceleratorToGaYaml } from './exportToGaYaml';
 import { ipv6AddressesOf } from './loader';
 import { acceleratorOf, profileOf, resourceId, type ExplorerNode } from './nodes';
-import type { ViewMessages } from './index';
+import type { ViewMessages } from './viewMessages';
 import type { ExplorerTree } from './tree';
 
 /** An accelerator and the profile it belongs to, from a node or from the palette's pick. */

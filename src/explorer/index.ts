@@ -4,6 +4,7 @@ import type { CloudLogEntry } from '../cloud';
 import type { Session } from '../ui/session';
 import { registerExplorerCommands } from './explorerCommands';
 import type { ExplorerNode } from './nodes';
+import { ViewMessages } from './viewMessages';
 import { EXPLORER_VIEW_ID, ExplorerTree } from './tree';
 
 export { ExplorerTree, EXPLORER_VIEW_ID } from './tree';
@@ -21,23 +22,6 @@ export function registerExplorer(session: Session): Explorer {
   const messages = new ViewMessages(view);
   const unwatch = session.log.onEntry(throttleNotice(messages));
   return { tree, view, disposables: [tree, view, new vscode.Disposable(unwatch), ...tree.trackExpansion(view), ...registerExplorerCommands(session, tree, view, messages)] };
-}
-
-/** The view's message line, shared by several notices (throttling, the active filter), each set or cleared on its own. */
-export class ViewMessages {
-  private readonly parts = new Map<'throttle' | 'filter', string>();
-
-  constructor(private readonly view: vscode.TreeView<ExplorerNode>) {}
-
-  set(part: 'throttle' | 'filter', text: string | undefined): void {
-    if (text) this.parts.set(part, text);
-    else this.parts.delete(part);
-    this.view.message = [...this.parts.values()].join('  ·  ') || undefined;
-  }
-
-  has(part: 'throttle' | 'filter'): boolean {
-    return this.parts.has(part);
-  }
 }
 
 /**

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what running the extension in a real VS Code needs on this machine:
-#   - Debian packages libkrb5-dev, pkg-config, ripgrep, chromium (only those missing)
+#   - Debian packages libkrb5-dev, pkg-config, ripgrep, chromium, curl (only those missing; curl for the seed's check)
 #   - code-server (= VS Code 1.100.3 with its genuine extension host) from the npm registry
 #
 # Why code-server and not @vscode/test-electron: these machines reach only the npm registry and
@@ -21,7 +21,7 @@
 set -Eeuo pipefail
 
 readonly CODE_SERVER_VERSION=4.100.3
-readonly DEBIAN_PACKAGES=(libkrb5-dev pkg-config ripgrep chromium)
+readonly DEBIAN_PACKAGES=(libkrb5-dev pkg-config ripgrep chromium curl)
 
 node_abi="$(node -p 'process.versions.modules')"
 cache_root="${GA_IPV6_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ga-ipv6}"

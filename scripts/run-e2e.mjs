@@ -3,7 +3,8 @@
 // extension, runs the journeys, and stops everything it started. Failing journeys leave a screenshot and the
 // page's text in .test-artifacts/e2e/ (GA_E2E_SCREENSHOTS=1: passing ones too). Exit code: the journeys'
 // (non-zero when one failed or none ran). `--screenshots` runs test/e2e/*.screenshot.ts instead: they retake
-// the README's pictures into media/.
+// the README's pictures into media/. Any other argument keeps only the journey files whose name contains it
+// (`node scripts/run-e2e.mjs probe`).
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { workbenchUrl } from './lib/codeServer.mjs';
@@ -25,7 +26,10 @@ process.exit(passed ? 0 : 1);
 async function runJourneys(run, url) {
   const dir = join(projectRoot, 'out', 'test', 'e2e');
   const suffix = process.argv.includes('--screenshots') ? '.screenshot.js' : '.test.js';
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => join(dir, f)) : [];
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const files = existsSync(dir)
+    ? readdirSync(dir).filter((f) => f.endsWith(suffix) && (only.length === 0 || only.some((o) => f.includes(o)))).map((f) => join(dir, f))
+    : [];
   if (files.length === 0) throw new Error(`no UI journeys found (${dir}/*${suffix})`);
   // One journey at a time: they share one workbench, and the machine has 2 cores. In a process group of its own
   // (with the Chromium each journey starts), so that Ctrl-C or a failure stops it with everything else.

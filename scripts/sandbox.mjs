@@ -1,6 +1,6 @@
 // `npm start`: the extension in a real VS Code in your browser, talking to a local emulator of GA + Alidns.
 // On a fresh clone it first installs what is missing (scripts/install-vscode.sh; `npm ci` when node_modules is
-// absent), then builds, starts the emulator (demo fixture, real-life speed, DNS responder) and code-server with
+// absent), then builds, starts the emulator (demo fixture, real-life speed, DNS responder, IPv4 origin) and code-server with
 // the built extension installed (a link in .sandbox/extensions) on sandbox-workspace/, and prints the URL.
 // Ctrl-C stops everything. Logs and the sandbox's VS Code profile live in .sandbox/ (gitignored).
 //   node scripts/sandbox.mjs [--port <code-server port>] [--seed demo|seed|empty] [--time-scale <x>]
@@ -112,6 +112,7 @@ function printReady(server, emulator) {
 
   Emulator (GA + Alidns):  http://${emulator.endpoint}   admin API: http://${emulator.endpoint}/__emulator/state
   DNS responder:           ${emulator.dnsPort !== null ? `127.0.0.1:${emulator.dnsPort} (UDP/TCP)` : 'not running'}
+  IPv4 origin (demo):      ${emulator.origin ? `http://${emulator.origin}/  (web-ipv6's endpoint: www.example.com reaches it over IPv6)` : 'not running'}
   Logs:                    ${LOG_DIR}
 
   Ctrl-C stops everything.

@@ -41,6 +41,8 @@ export async function startWorkbenchRun({ suite, loadExtension, env = {} }) {
       workspace,
       logFile: join(runDir, 'code-server.log'),
       env: { GA_IPV6_SANDBOX_ENDPOINT: emulator.endpoint, GA_IPV6_SANDBOX_DNS: `127.0.0.1:${emulator.dnsPort}`, GA_TEST_RESULTS: resultsFile, ...env },
+      // xterm's DOM renderer: the journeys read the terminal's text from its rows (WebGL draws pixels only).
+      settings: { 'terminal.integrated.gpuAcceleration': 'off' },
     });
     console.log(`[harness] code-server ${server.origin} (VS Code 1.100.3), emulator ${emulator.endpoint}`);
     return { processes, runDir, server, emulator, resultsFile, finish: (passed) => finish(processes, runDir, server, passed) };

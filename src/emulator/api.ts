@@ -27,6 +27,12 @@ export interface EmulatorOptions {
    * their data planes fight over the same address and port.
    */
   addressBlock?: number;
+  /**
+   * The sandbox's IPv4 origin (src/emulator/origin.ts): the demo and seed fixtures point the walk-through's
+   * endpoint at it (a port override when it is not on the listener's port 80) instead of the documentation
+   * address 203.0.113.10, so the finished walk-through really answers. Needs allowLoopbackEndpoints.
+   */
+  demoOrigin?: { address: string; port: number };
 }
 
 export interface Clock {

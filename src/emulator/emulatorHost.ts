@@ -65,11 +65,13 @@ export function buildState(
 function resolveOptions(options: StartOptions): EmulatorOptions {
   const addressBlock = options.addressBlock ?? DEFAULT_ADDRESS_BLOCK;
   assertAddressBlock(addressBlock);
+  if (options.demoOrigin && !options.allowLoopbackEndpoints) throw new Error('A demo origin is a loopback endpoint: start the emulator with allowLoopbackEndpoints (--allow-loopback-endpoints).');
   return {
     timeScale: options.timeScale ?? 1,
     strict: options.strict ?? true,
     allowLoopbackEndpoints: options.allowLoopbackEndpoints ?? false,
     addressBlock,
+    ...(options.demoOrigin ? { demoOrigin: { ...options.demoOrigin } } : {}),
   };
 }
 

@@ -1,6 +1,9 @@
 // "Delete": plan from fresh data, confirm in a modal that names the resource and its dependents, run through
 // workflows' executor (teardown order, per-accelerator queue, waits; cancel after the call in flight) under a
 // cancellable progress notification, then refresh what changed.
+// Meanwhile the node itself shows that it is being deleted, spinning, until the refreshed tree no longer has it.
+// The confirmation's first button is the delete: VS Code's modal dialogs always focus their first button and an
+// extension cannot make Cancel (Escape) the default, so the button says exactly what it deletes.
 import * as vscode from 'vscode';
 import type { CloudServices } from '../cloud';
 import { isCloudError } from '../cloud';
@@ -22,6 +25,7 @@ import {
 import type { ExplorerLoader } from './loader';
 import { ipv6AddressesOf } from './loader';
 import { acceleratorOf, type ExplorerNode } from './nodes';
+import { present } from './presentation';
 import type { ExplorerTree } from './tree';
 
 const OPEN_IN_CONSOLE = 'Open in Console';
@@ -29,7 +33,8 @@ const OPEN_IN_CONSOLE = 'Open in Console';
 export async function deleteNode(session: Session, tree: ExplorerTree, node: ExplorerNode): Promise<void> {
   const profile = session.profiles.get(node.profileId);
   const loader = tree.loaderFor(node.profileId);
-  if (!profile || !loader) throw new Error(`The profile of ${node.id} is no longer available; refresh the explorer.`);
+  if (!profile || !loader) throw new Error(`The profile of ${String(present(node).label)} is no longer available; refresh the explorer.`);
+  if (tree.isDeleting(node)) throw new Error(`${String(present(node).label)} is being deleted already.`);
   let plan: DeletePlan | DeleteRefusal | undefined;
   try {
     plan = await planFor(node, loader);
@@ -47,10 +52,13 @@ export async function deleteNode(session: Session, tree: ExplorerTree, node: Exp
   }
   if (!(await prompts.confirm(plan.message, plan.detail, plan.confirmLabel))) return;
   const services = session.servicesFor(profile);
+  tree.markDeleting(node);
   try {
     await runWithProgress(plan, services);
     void vscode.window.showInformationMessage(plan.done);
   } catch (e) {
+    // Not gone: show it as it is (the refresh below reads its current state).
+    tree.unmarkDeleting(node);
     if ((isCloudError(e) && e.category === 'cancelled') || (e instanceof DeleteFailedError && e.report.cancelled)) void vscode.window.showWarningMessage(`Cancelled. ${errorMessage(e)}`);
     else void vscode.window.showErrorMessage(`${plan.message.replace(/\?$/, '')} failed: ${errorMessage(e)}`);
   } finally {
@@ -97,7 +105,7 @@ async function planFor(node: ExplorerNode, loader: ExplorerLoader): Promise<Dele
       loader.forgetAccelerator(node.acceleratorId);
       const details = await loader.details(accelerator.accelerator);
       const listener = details.listeners.find((l) => l.listenerId === node.listener.listenerId);
-      if (!listener) throw new Error(`Listener ${node.listener.listenerId} no longer exists; the explorer now shows the current state.`);
+      if (!listener) throw new Error(`Listener ${node.listener.name ? `${node.listener.name} (${node.listener.listenerId})` : node.listener.listenerId} no longer exists; the explorer now shows the current state.`);
       return planListenerDelete(listener, details.endpointGroups);
     }
     case 'endpointGroup': {

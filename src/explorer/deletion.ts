@@ -56,12 +56,13 @@ export function planAcceleratorDelete(a: AcceleratorSummary, details: Accelerato
   }
   const steps = acceleratorTeardown(toLiveAccelerator(a, details), { lane: id, address: `accelerators.${a.name || id}` });
   const lines: string[] = [];
-  if (details.endpointGroups.length) lines.push(`• ${count(details.endpointGroups.length, 'endpoint group')}: ${details.endpointGroups.map((g) => g.name || g.endpointGroupId).join(', ')}`);
-  if (details.listeners.length) lines.push(`• ${count(details.listeners.length, 'listener')}: ${details.listeners.map((l) => listenerLabel(l)).join(', ')}`);
+  if (details.endpointGroups.length) lines.push(`• ${count(details.endpointGroups.length, 'endpoint group')}: ${details.endpointGroups.map((g) => nameAndId(g.name, g.endpointGroupId ?? '')).join(', ')}`);
+  if (details.listeners.length) lines.push(`• ${count(details.listeners.length, 'listener')}: ${details.listeners.map(listenerName).join(', ')}`);
   if (details.ipSets.length) lines.push(`• ${count(details.ipSets.length, 'acceleration area')}: ${details.ipSets.map(areaName).join(', ')} (their addresses are released)`);
   const planId = a.basicBandwidthPackage?.instanceId;
+  const planName = planId ? nameAndId(details.bandwidthPlan?.name, planId) : undefined;
   const first = lines.length ? `These are deleted first, in this order:\n${lines.join('\n')}` : 'It has no listeners, endpoint groups or acceleration areas.';
-  const plan = planId ? `The bandwidth plan ${planId} is unbound, not deleted: delete it in the console if you no longer need it.` : undefined;
+  const plan = planId ? `The bandwidth plan ${planName} is unbound, not deleted: delete it in the console if you no longer need it.` : undefined;
   return {
     kind: 'plan',
     message: `Delete accelerator ${name}?`,
@@ -88,13 +89,13 @@ export function planAreaDelete(acceleratorId: string, ipSet: IpSetSummary, dnsRe
 }
 
 export function planListenerDelete(listener: ListenerSummary, groups: readonly EndpointGroupSummary[]): DeletePlan {
-  const label = `${nameAndId(listener.name, listener.listenerId ?? '')} (${listenerLabel(listener)})`;
+  const label = listenerName(listener);
   const mine = groups.filter((g) => g.listenerId === listener.listenerId);
   return {
     kind: 'plan',
     message: `Delete listener ${label}?`,
     detail: mine.length
-      ? `Its ${count(mine.length, 'endpoint group')} (${mine.map((g) => g.name || g.endpointGroupId).join(', ')}) will be deleted first: GA deletes a listener only once it has none. Clients can no longer connect on ${listenerLabel(listener)}.`
+      ? `${mine.length === 1 ? 'Its endpoint group' : `Its ${mine.length} endpoint groups`} ${mine.map((g) => nameAndId(g.name, g.endpointGroupId ?? '')).join(', ')} ${mine.length === 1 ? 'is' : 'are'} deleted first: GA deletes a listener only once it has none. Clients can no longer connect on ${listenerLabel(listener)}.`
       : `Clients can no longer connect on ${listenerLabel(listener)}.`,
     confirmLabel: mine.length ? `Delete listener and ${count(mine.length, 'endpoint group')}` : 'Delete listener',
     steps: listenerDeletion(
@@ -173,6 +174,12 @@ export async function runDeletePlan(plan: DeletePlan, services: ApplyServices, o
   });
   if (!report.ok) throw new DeleteFailedError(report);
   return report;
+}
+
+/** `web-http (lsr-…, TCP:80)`: the name first, then the id and what it listens on. */
+function listenerName(l: ListenerSummary): string {
+  const id = l.listenerId ?? '';
+  return l.name && l.name !== id ? `${l.name} (${[id, listenerLabel(l)].filter(Boolean).join(', ')})` : `${listenerLabel(l)}${id ? ` (${id})` : ''}`;
 }
 
 function groupRef(g: EndpointGroupSummary): { id: string; name: string; region: string } {

@@ -6,9 +6,11 @@ import { registerCommand } from '../ui/commands';
 import type { Session } from '../ui/session';
 import { acceleratorConsoleUrl, dnsZoneConsoleUrl } from './consoleLinks';
 import { deleteNode } from './deleteCommand';
+import { HINT_COMMAND, HINTS, isHintId, WALKTHROUGH_DOC, type HintId } from './hints';
 import { EXPORT_COMMAND, exportAcceleratorToGaYaml } from './exportToGaYaml';
 import { ipv6AddressesOf } from './loader';
-import { acceleratorOf, resourceId, type ExplorerNode } from './nodes';
+import { acceleratorOf, profileOf, resourceId, type ExplorerNode } from './nodes';
+import type { ViewMessages } from './viewMessages';
 import type { ExplorerTree } from './tree';
 
 /** An accelerator and the profile it belongs to, from a node or from the palette's pick. */
@@ -17,10 +19,13 @@ interface AcceleratorRef {
   accelerator: AcceleratorSummary;
 }
 
-export function registerExplorerCommands(session: Session, tree: ExplorerTree, view: vscode.TreeView<ExplorerNode>): vscode.Disposable[] {
+export function registerExplorerCommands(session: Session, tree: ExplorerTree, view: vscode.TreeView<ExplorerNode>, messages: ViewMessages): vscode.Disposable[] {
   const setFilter = async (text: string) => {
     tree.model.filterText = text;
     view.description = text ? `filter: ${text}` : undefined;
+    // With the view alone in its container VS Code merges its header into the side bar's title and does not show
+    // the description there: the message line above the tree always shows.
+    messages.set('filter', text ? `filter: ${text} (Clear Accelerator Filter in the title bar shows all)` : undefined);
     await vscode.commands.executeCommand('setContext', 'gaIpv6.explorer.filtered', text !== '');
     tree.redraw();
   };
@@ -54,10 +59,13 @@ export function registerExplorerCommands(session: Session, tree: ExplorerTree, v
       if (address) await copy(address, 'IPv6 address');
     }),
     registerCommand('gaIpv6.openInConsole', async (node?: ExplorerNode) => {
+      const sandbox = node ? profileOf(node)?.profile.source === 'sandbox' : (await session.requireActiveProfile()).source === 'sandbox';
+      if (sandbox) throw new Error('The local sandbox is an emulated account on this machine: the Alibaba Cloud console has nothing of it. Its resources are all in this explorer.');
       if (node?.kind === 'dnsRecord') return vscode.env.openExternal(vscode.Uri.parse(dnsZoneConsoleUrl(node.record.domainName)));
       const ref = await pick(node);
       if (ref) await vscode.env.openExternal(vscode.Uri.parse(acceleratorConsoleUrl(ref.accelerator.acceleratorId ?? '')));
     }),
+    registerCommand(HINT_COMMAND, (node?: ExplorerNode | HintId) => runHint(session, node)),
     registerCommand(EXPORT_COMMAND, async (node?: ExplorerNode) => {
       if (node?.kind !== 'accelerator') throw new Error('Export to ga.yaml works on an accelerator of the Global Accelerator explorer: right-click it and choose Export to ga.yaml.');
       return exportAcceleratorToGaYaml(session, node);
@@ -119,4 +127,18 @@ async function acceleratorFrom(session: Session, tree: ExplorerTree, node: Explo
 
 function label(a: AcceleratorSummary): string {
   return a.name || a.acceleratorId || 'accelerator';
+}
+
+/**
+ * What a hint row does: for now, open the walk-through guide at the step that adds what is missing. The
+ * creation forms will take over here (the rows and their command id stay).
+ */
+async function runHint(session: Session, target: ExplorerNode | HintId | undefined): Promise<vscode.Uri> {
+  const hint = typeof target === 'string' ? target : target?.kind === 'info' ? target.hint : undefined;
+  if (!isHintId(hint)) throw new Error('This row has no walk-through step to show.');
+  const doc = vscode.Uri.joinPath(session.context.extensionUri, WALKTHROUGH_DOC).with({ fragment: HINTS[hint].anchor });
+  // The built-in Markdown extension renders it; without it (disabled), the text itself.
+  if ((await vscode.commands.getCommands(true)).includes('markdown.showPreview')) await vscode.commands.executeCommand('markdown.showPreview', doc);
+  else await vscode.window.showTextDocument(doc.with({ fragment: '' }));
+  return doc;
 }

@@ -4,6 +4,7 @@ import type { CloudLogEntry } from '../cloud';
 import type { Session } from '../ui/session';
 import { registerExplorerCommands } from './explorerCommands';
 import type { ExplorerNode } from './nodes';
+import { ViewMessages } from './viewMessages';
 import { EXPLORER_VIEW_ID, ExplorerTree } from './tree';
 
 export { ExplorerTree, EXPLORER_VIEW_ID } from './tree';
@@ -18,25 +19,23 @@ export interface Explorer {
 export function registerExplorer(session: Session): Explorer {
   const tree = new ExplorerTree(session);
   const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const unwatch = session.log.onEntry(throttleNotice(view));
-  return { tree, view, disposables: [tree, view, new vscode.Disposable(unwatch), ...registerExplorerCommands(session, tree, view)] };
+  const messages = new ViewMessages(view);
+  const unwatch = session.log.onEntry(throttleNotice(messages));
+  return { tree, view, disposables: [tree, view, new vscode.Disposable(unwatch), ...tree.trackExpansion(view), ...registerExplorerCommands(session, tree, view, messages)] };
 }
 
 /**
  * While the cloud layer retries throttled calls (quietly, with backoff), the view says so in its message line
  * instead of a pop-up; the next call that gets through clears it.
  */
-function throttleNotice(view: vscode.TreeView<ExplorerNode>): (entry: CloudLogEntry) => void {
-  let shown = false;
+function throttleNotice(messages: ViewMessages): (entry: CloudLogEntry) => void {
   return (entry) => {
     const throttled = entry.outcome === 'retry' && (entry.code ?? '').includes('Throttling');
     if (throttled) {
       const seconds = entry.delayMs !== undefined ? ` in ${Math.max(1, Math.round(entry.delayMs / 1000))} s` : '';
-      view.message = `Alibaba Cloud is throttling ${entry.profileName ? `profile "${entry.profileName}"` : 'requests'}: retrying ${entry.action}${seconds}…`;
-      shown = true;
-    } else if (shown && entry.outcome === 'ok') {
-      view.message = undefined;
-      shown = false;
+      messages.set('throttle', `Alibaba Cloud is throttling ${entry.profileName ? `profile "${entry.profileName}"` : 'requests'}: retrying ${entry.action}${seconds}…`);
+    } else if (messages.has('throttle') && entry.outcome === 'ok') {
+      messages.set('throttle', undefined);
     }
   };
 }

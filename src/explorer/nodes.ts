@@ -10,6 +10,7 @@ import type {
   ListenerSummary,
 } from '../cloud';
 import type { Profile } from '../profiles/types';
+import type { HintId } from './hints';
 
 export type EndpointConfiguration = NonNullable<EndpointGroupSummary['endpointConfigurations']>[number];
 export type BoundPlan = NonNullable<AcceleratorSummary['basicBandwidthPackage']>;
@@ -108,6 +109,8 @@ export interface InfoNode extends NodeBase {
   kind: 'info';
   message: string;
   detail?: string;
+  /** Something is missing that a step of the walk-through adds: the row offers that step. */
+  hint?: HintId;
   /** Something to do about it: `activateService` runs "Activate Global Accelerator". */
   action?: 'activateService';
 }

@@ -4,10 +4,11 @@
 // contextValue is the node kind followed by dot-separated flags, e.g. `accelerator.prepay.deletable.cname`;
 // package.json's menus match it with regular expressions such as `viewItem =~ /^accelerator\./` or
 // `viewItem =~ /\.deletable\b/`.
-import { describeState, formatPortRanges, isIpv6, isTransient, recordFqdn, regionName, specName, type ResourceKind } from '../model';
+import { describeState, endpointTypeName, formatPortRanges, isIpv6, isTransient, recordFqdn, regionName, specName, type ResourceKind } from '../model';
 import { SOURCE_LABELS } from '../profiles/profile';
 import type { AcceleratorSummary } from '../cloud';
-import type { ErrorNode, ExplorerNode, FolderKind } from './nodes';
+import { HINT_COMMAND, HINTS } from './hints';
+import { profileOf, type ErrorNode, type ExplorerNode, type FolderKind } from './nodes';
 
 export interface NodeIcon {
   /** A codicon id; `loading~spin` spins. */
@@ -67,7 +68,34 @@ export function isTransientNode(node: ExplorerNode): boolean {
   return life !== undefined && isTransient(life.kind, life.state);
 }
 
-export function present(node: ExplorerNode): Presentation {
+/** What the tree knows about a node beyond its resource. */
+export interface NodeView {
+  /** A delete of this node is running: it shows so (spinning) until it is gone. */
+  deleting?: boolean;
+}
+
+export function present(node: ExplorerNode, view: NodeView = {}): Presentation {
+  const p = presentResource(node);
+  return view.deleting ? deletingPresentation(p) : p;
+}
+
+/** A node being deleted: its row says so and spins, and offers nothing that would act on it again. */
+function deletingPresentation(p: Presentation): Presentation {
+  return {
+    ...p,
+    description: ['deleting…', p.description].filter(Boolean).join(' · '),
+    icon: { id: SPINNING },
+    contextValue: p.contextValue.split('.').filter((f) => f !== 'deletable').concat('deleting').join('.'),
+    tooltip: p.tooltip && { ...p.tooltip, note: 'Being deleted: it disappears from the tree once Global Accelerator has removed it.' },
+  };
+}
+
+/** The Alibaba Cloud console has nothing of the local sandbox: no "Open in Console" there. */
+function inConsole(node: ExplorerNode): boolean {
+  return profileOf(node)?.profile.source !== 'sandbox';
+}
+
+function presentResource(node: ExplorerNode): Presentation {
   switch (node.kind) {
     case 'profile': {
       const p = node.profile;
@@ -85,7 +113,8 @@ export function present(node: ExplorerNode): Presentation {
           note: node.active ? 'The active profile: other commands use it.' : 'Connected: shown here; click the status bar item to make it active.',
         },
         icon: { id: p.source === 'sandbox' ? 'beaker' : 'account' },
-        contextValue: flags('profile', { active: node.active, inactive: !node.active, sandbox: p.source === 'sandbox', vscode: p.source === 'vscode' }),
+        // The sandbox profile has nothing to fix (its key is built in); its errors offer "Fix Profile…" themselves.
+        contextValue: flags('profile', { active: node.active, inactive: !node.active, sandbox: p.source === 'sandbox', vscode: p.source === 'vscode', fixable: p.source !== 'sandbox' }),
         collapsible: 'expanded',
       };
     }
@@ -105,7 +134,7 @@ export function present(node: ExplorerNode): Presentation {
           cname: !!a.dnsName,
           ipv6: true,
           id: true,
-          console: true,
+          console: inConsole(node),
         }),
         collapsible: 'collapsed',
       };
@@ -116,7 +145,7 @@ export function present(node: ExplorerNode): Presentation {
       const transient = isTransient('bandwidthPackage', state);
       return {
         label: 'Bandwidth plan',
-        description: compactJoin([b.instanceId, b.bandwidth !== undefined ? `${b.bandwidth} Mbps` : undefined, b.bandwidthType, node.plan ? describeState(state) : undefined]),
+        description: compactJoin([b.instanceId, b.bandwidth !== undefined ? `${b.bandwidth} Mbit/s` : undefined, b.bandwidthType, node.plan ? describeState(state) : undefined]),
         tooltip: {
           title: `Bandwidth plan ${node.plan?.name || b.instanceId || ''}`.trim(),
           rows: compact([
@@ -149,7 +178,7 @@ export function present(node: ExplorerNode): Presentation {
       const addresses = s.ipAddressList ?? [];
       return {
         label: regionName(s.accelerateRegionId ?? ''),
-        description: compactJoin([s.ipVersion, s.bandwidth !== undefined ? `${s.bandwidth} Mbps` : undefined, describeState(s.state)]),
+        description: compactJoin([s.ipVersion, s.bandwidth !== undefined ? `${s.bandwidth} Mbit/s` : undefined, describeState(s.state)]),
         tooltip: {
           title: `Acceleration area ${regionName(s.accelerateRegionId ?? '')}`,
           rows: compact([
@@ -163,7 +192,7 @@ export function present(node: ExplorerNode): Presentation {
           ]),
         },
         icon: stateIcon(s.state, transient, 'globe'),
-        contextValue: flags('area', { transient, deletable: !transient, ipv6: addresses.some(isIpv6), id: true, console: true }),
+        contextValue: flags('area', { transient, deletable: !transient, ipv6: addresses.some(isIpv6), id: true, console: inConsole(node) }),
         collapsible: addresses.length > 0 ? 'expanded' : 'none',
       };
     }
@@ -194,7 +223,7 @@ export function present(node: ExplorerNode): Presentation {
           ]),
         },
         icon: stateIcon(l.state, transient, 'plug'),
-        contextValue: flags('listener', { transient, deletable: !transient, id: true, console: true }),
+        contextValue: flags('listener', { transient, deletable: !transient, id: true, console: inConsole(node) }),
         collapsible: node.groupCount > 0 ? 'collapsed' : 'none',
       };
     }
@@ -221,7 +250,7 @@ export function present(node: ExplorerNode): Presentation {
           note: g.endpointGroupIpList?.length ? 'Allow the GA source IPs on your IPv4 servers.' : undefined,
         },
         icon: !transient && (node.health === 'abnormal' || node.health === 'partiallyAbnormal') ? { id: 'server-environment', color: node.health === 'abnormal' ? RED : YELLOW } : stateIcon(g.state, transient, 'server-environment'),
-        contextValue: flags('endpointGroup', { transient, deletable: !transient, id: true, console: true }),
+        contextValue: flags('endpointGroup', { transient, deletable: !transient, id: true, console: inConsole(node) }),
         collapsible: count > 0 ? 'collapsed' : 'none',
       };
     }
@@ -230,11 +259,11 @@ export function present(node: ExplorerNode): Presentation {
       const drained = e.weight === 0;
       return {
         label: e.endpoint ?? '(no address)',
-        description: compactJoin([e.type, drained ? 'weight 0 (no traffic)' : e.weight !== undefined ? `weight ${e.weight}` : undefined, healthWord(node.health)]),
+        description: compactJoin([endpointTypeName(e.type), drained ? 'weight 0 (no traffic)' : e.weight !== undefined ? `weight ${e.weight}` : undefined, healthWord(node.health)]),
         tooltip: {
           title: `Endpoint ${e.endpoint ?? ''}`.trim(),
           rows: compact([
-            ['Type', e.type],
+            ['Type', e.type !== undefined && endpointTypeName(e.type) !== e.type ? `${endpointTypeName(e.type)} (${e.type})` : e.type],
             ['Address', e.endpoint],
             ['Weight', e.weight !== undefined ? String(e.weight) : undefined],
             ['Health', healthWord(node.health) ?? 'unknown'],
@@ -267,7 +296,7 @@ export function present(node: ExplorerNode): Presentation {
           ]),
         },
         icon: { id: 'symbol-field', color: disabled ? YELLOW : undefined },
-        contextValue: flags('dnsRecord', { deletable: !r.locked, id: true, console: true }),
+        contextValue: flags('dnsRecord', { deletable: !r.locked, id: true, console: inConsole(node) }),
         collapsible: 'none',
       };
     }
@@ -281,7 +310,19 @@ export function present(node: ExplorerNode): Presentation {
         collapsible: 'none',
         command: node.fix === 'profile' ? { id: 'gaIpv6.fixProfile', title: 'Fix Profile…' } : { id: 'gaIpv6.explorer.refreshNode', title: 'Retry' },
       };
-    case 'info':
+    case 'info': {
+      const hint = node.hint && HINTS[node.hint];
+      if (hint) {
+        return {
+          label: node.message,
+          description: `step ${hint.step} of the walk-through`,
+          tooltip: { title: node.message, rows: [], note: `Click: ${hint.action} (step ${hint.step} of the walk-through).${node.detail ? `\n\n${node.detail}` : ''}` },
+          icon: { id: 'lightbulb' },
+          contextValue: flags('info', { hint: true }),
+          collapsible: 'none',
+          command: { id: HINT_COMMAND, title: hint.action },
+        };
+      }
       return {
         label: node.message,
         tooltip: node.detail ? { title: node.message, rows: [], note: node.detail } : undefined,
@@ -290,6 +331,7 @@ export function present(node: ExplorerNode): Presentation {
         collapsible: 'none',
         ...(node.action === 'activateService' ? { command: { id: 'gaIpv6.activateService', title: 'Activate Global Accelerator…' } } : {}),
       };
+    }
   }
 }
 
@@ -307,6 +349,7 @@ function acceleratorTooltip(a: AcceleratorSummary): Tooltip {
     title: `Accelerator ${a.name || a.acceleratorId || ''}`.trim(),
     rows: compact([
       ['ID', a.acceleratorId],
+      ['Description', a.description],
       ['State', describeState(a.state)],
       ['Specification', specName(a.spec)],
       ['Billing', billing(a)],

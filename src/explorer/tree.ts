@@ -21,6 +21,13 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
   private readonly nodes = new Map<string, ExplorerNode>();
   private readonly loaders = new Map<string, { profile: Profile; loader: ExplorerLoader }>();
   private readonly throttled = new Map<string, number>();
+  /** Nodes being deleted (id → their parent's id): shown as such until a listing of the parent no longer has them. */
+  private readonly deleting = new Map<string, string | undefined>();
+  /**
+   * Ids the person expanded. VS Code remembers expansion only for nodes it still shows: an accelerator hidden by
+   * the filter comes back collapsed unless its item says otherwise.
+   */
+  private readonly expanded = new Set<string>();
   private readonly poller: Poller;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -59,7 +66,9 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return toTreeItem(node, present(node));
+    const p = present(node, { deleting: this.deleting.has(node.id) });
+    if (p.collapsible === 'collapsed' && this.expanded.has(node.id)) p.collapsible = 'expanded';
+    return toTreeItem(node, p);
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
@@ -70,7 +79,33 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
       if (isTransientNode(child)) this.watch(child);
     }
     if (node) this.retryIfThrottled(node, children);
+    const listed = new Set(children.map((c) => c.id));
+    for (const [id, parentId] of this.deleting) if (parentId === node?.id && !listed.has(id)) this.deleting.delete(id);
     return children;
+  }
+
+  /** Follows the view's expansion, so that a node shown again (after the filter is cleared) opens as it was. */
+  trackExpansion(view: vscode.TreeView<ExplorerNode>): vscode.Disposable[] {
+    return [
+      view.onDidExpandElement((e) => this.expanded.add(e.element.id)),
+      view.onDidCollapseElement((e) => this.expanded.delete(e.element.id)),
+    ];
+  }
+
+  /** Shows the node as being deleted (spinning) until a refresh of its parent no longer lists it. */
+  markDeleting(node: ExplorerNode): void {
+    const current = this.latest(node);
+    this.deleting.set(current.id, current.parent?.id);
+    this.fire(current);
+  }
+
+  /** The delete did not happen (cancelled, refused, failed): the node is shown as it is again. */
+  unmarkDeleting(node: ExplorerNode): void {
+    if (this.deleting.delete(node.id)) this.fire(node);
+  }
+
+  isDeleting(node: ExplorerNode): boolean {
+    return this.deleting.has(node.id);
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {

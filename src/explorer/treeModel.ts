@@ -4,6 +4,7 @@ import { isCloudError, redactText, type AcceleratorSummary, type CloudErrorCateg
 import { isIpv6 } from '../model';
 import type { Profile } from '../profiles/types';
 import { matchesFilter } from './filter';
+import type { HintId } from './hints';
 import type { AcceleratorDetails, ExplorerLoader } from './loader';
 import type {
   AcceleratorNode,
@@ -87,7 +88,7 @@ export class ExplorerModel {
     const [all, status] = await Promise.all([loader.accelerators(), loader.serviceStatus().catch(() => undefined)]);
     const notes = status !== undefined && status !== 'Normal' ? [serviceNote(node, status)] : [];
     const shown = all.filter((a) => matchesFilter(a, this.filterText));
-    if (all.length === 0) return [...notes, info(node, 'No accelerators in this account yet.')];
+    if (all.length === 0) return [...notes, info(node, 'No accelerators in this account yet.', undefined, 'createAccelerator')];
     if (shown.length === 0) return [...notes, info(node, `No accelerator matches the filter "${this.filterText}".`, `${all.length} accelerators are hidden by the filter; clear it from the view's title bar.`)];
     return [...notes, ...shown.map((accelerator): AcceleratorNode => ({
       kind: 'accelerator',
@@ -103,10 +104,10 @@ export class ExplorerModel {
     if (node.folder === 'dns') return dnsChildren(node, loader);
     const details = await loader.details(node.accelerator);
     if (node.folder === 'areas') {
-      if (details.ipSets.length === 0) return [info(node, 'No acceleration areas: add one to get an accelerated IP address.')];
+      if (details.ipSets.length === 0) return [info(node, 'No acceleration areas: add one to get an accelerated IP address.', undefined, 'addArea')];
       return details.ipSets.map((ipSet) => ({ kind: 'area', id: `${node.id}/${ipSet.ipSetId}`, profileId: node.profileId, parent: node, acceleratorId, ipSet }));
     }
-    if (details.listeners.length === 0) return [info(node, 'No listeners: add one to accept client connections.')];
+    if (details.listeners.length === 0) return [info(node, 'No listeners: add one to accept client connections.', undefined, 'addListener')];
     return details.listeners.map((listener) => ({
       kind: 'listener',
       id: `${node.id}/${listener.listenerId}`,
@@ -126,7 +127,9 @@ function acceleratorChildren(node: AcceleratorNode, details: AcceleratorDetails)
   if (a.basicBandwidthPackage?.instanceId) {
     out.push({ ...base, kind: 'bandwidthPlan', id: `${node.id}/plan`, acceleratorId: a.acceleratorId ?? '', bound: a.basicBandwidthPackage, plan: details.bandwidthPlan });
   } else {
-    out.push(info(node, a.bandwidthBillingType === 'CDT' ? 'Billed by data transfer: no bandwidth plan needed.' : 'No bandwidth plan bound: bind one before adding areas and listeners.'));
+    out.push(a.bandwidthBillingType === 'CDT'
+      ? info(node, 'Billed by data transfer: no bandwidth plan needed.')
+      : info(node, 'No bandwidth plan bound: bind one before adding areas and listeners.', undefined, 'bindPlan'));
   }
   const folder = (folder: FolderNode['folder'], count?: number): FolderNode => ({ ...base, kind: 'folder', id: `${node.id}/${folder}`, folder, accelerator: a, count });
   out.push(folder('areas', details.ipSets.length), folder('listeners', details.listeners.length), folder('dns'));
@@ -168,7 +171,9 @@ async function dnsChildren(node: FolderNode, loader: ExplorerLoader): Promise<Ex
   }));
   const searched = scan.zonesSearched.length;
   if (records.length === 0) {
-    out.push(info(node, searched === 0 ? 'No DNS zones in this account.' : `No record in ${searched === 1 ? 'the zone' : `the ${searched} zones`} searched points at this accelerator.`));
+    out.push(searched === 0
+      ? info(node, 'No DNS zones in this account.')
+      : info(node, `No record in ${searched === 1 ? 'the zone' : `the ${searched} zones`} searched points at this accelerator.`, undefined, 'addDnsRecord'));
   }
   if (scan.zonesTotal > searched) {
     out.push(info(node, `Searched ${searched} of ${scan.zonesTotal} zones.`, 'Raise the setting gaIpv6.explorer.dnsZoneLimit to search more zones.'));
@@ -209,8 +214,8 @@ function serviceNote(parent: ProfileNode, status: string): InfoNode {
   return info(parent, `Pay-as-you-go Global Accelerator is ${status.toLowerCase()}`, `DescribeAcceleratorServiceStatus reports ${status} (an overdue payment): pay-as-you-go instances cannot be bought until the account is settled in the Alibaba Cloud console. Subscription instances are not affected.`);
 }
 
-function info(parent: ExplorerNode, message: string, detail?: string): InfoNode {
-  return { kind: 'info', id: `${parent.id}/info/${message}`, profileId: parent.profileId, parent, message, detail };
+function info(parent: ExplorerNode, message: string, detail?: string, hint?: HintId): InfoNode {
+  return { kind: 'info', id: `${parent.id}/info/${message}`, profileId: parent.profileId, parent, message, detail, ...(hint ? { hint } : {}) };
 }
 
 /** CloudError messages are redacted by the cloud layer; anything else is redacted here before it is shown. */

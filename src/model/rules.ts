@@ -227,6 +227,26 @@ export const MAX_PORT_OVERRIDES = 5;
 export const ENDPOINT_TYPES = ['Domain', 'Ip', 'IpTarget', 'PublicIp', 'ECS', 'SLB', 'ALB', 'OSS', 'ENI', 'NLB'] as const;
 export type EndpointType = (typeof ENDPOINT_TYPES)[number];
 
+/** How the console names each endpoint type (its "Backend Service Type"); the API's words are terse. */
+export const ENDPOINT_TYPE_NAMES: Readonly<Record<EndpointType, string>> = {
+  Ip: 'Custom IP',
+  Domain: 'Domain',
+  IpTarget: 'Custom private IP',
+  PublicIp: 'Alibaba Cloud public IP',
+  ECS: 'ECS instance',
+  SLB: 'CLB (SLB) instance',
+  ALB: 'ALB instance',
+  OSS: 'OSS bucket',
+  ENI: 'Elastic network interface',
+  NLB: 'NLB instance',
+};
+
+/** The friendly name of an endpoint type; an unknown type as the API spells it. */
+export function endpointTypeName(type: string | undefined): string | undefined {
+  if (type === undefined) return undefined;
+  return Object.hasOwn(ENDPOINT_TYPE_NAMES, type) ? ENDPOINT_TYPE_NAMES[type as EndpointType] : type;
+}
+
 export function checkWeight(value: unknown): Check {
   if (!isInteger(value) || value < MIN_WEIGHT || value > MAX_WEIGHT) return `Weight must be a whole number from ${MIN_WEIGHT} to ${MAX_WEIGHT}.`;
   return undefined;

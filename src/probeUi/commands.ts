@@ -3,14 +3,15 @@
 // ProbeReport, the curl command line, the saved file. That return value is what tests and other extensions use.
 //   gaIpv6.probe            (target?: string | StructuredTarget | (string | StructuredTarget)[], tuning?: ProbeTuning)
 //   gaIpv6.probeNode        (node: ExplorerNode, tuning?: ProbeTuning)
-//   gaIpv6.curl6            (target?: string | ExplorerNode)
+//   gaIpv6.curl6            (target?: string | ExplorerNode) → CurlRun (once curl has exited)
 //   gaIpv6.saveProbeReport  (file?: vscode.Uri)
 import * as vscode from 'vscode';
 import type { ExplorerNode, ExplorerTree } from '../explorer';
-import { buildCurlCommand, type CurlCommand, type CurlTarget, type ProbeReport, type StructuredTarget, type TargetInput } from '../probe';
+import { buildCurlCommand, commandLine, lookupName, shellKind, type CurlCommand, type CurlTarget, type ProbeReport, type ShellKind, type StructuredTarget, type TargetInput } from '../probe';
 import { registerCommand } from '../ui/commands';
 import type { Session } from '../ui/session';
-import { curlCandidates, curlTargetFromText, curlTargetLabel } from './curlTargets';
+import { curlCandidates, curlTargetFromText, curlTargetLabel, resolveInSandbox } from './curlTargets';
+import { CurlTerminal, type CurlOutcome } from './curlTerminal';
 import { pickProbeTarget } from './pickTarget';
 import { ProbeTerminal, type ProbeJob } from './probeTerminal';
 import { sandboxConnectVia, sandboxScope } from './sandboxPlacement';
@@ -20,6 +21,16 @@ import { acceleratorNodeOf, nodeProbe, type NodeProbe } from './targets';
 import { placeTypedTargets } from './typedTargets';
 
 const CURL_TERMINAL_NAME = 'curl -6 (Global Accelerator)';
+/** How long the sandbox's DNS may take to answer the name curl is to fetch. */
+const SANDBOX_LOOKUP_TIMEOUT_MS = 3000;
+
+/** What "Run curl -6" resolves with: the command, as run and as shown, and how curl ended. */
+export interface CurlRun extends CurlCommand, CurlOutcome {
+  /** The shell the shown command line is quoted for (the person's default terminal shell). */
+  shell: ShellKind;
+  /** The command line as shown in the terminal, quoted for `shell`. */
+  shown: string;
+}
 const TARGET_FORMS = 'an IPv6 address, [address]:port, an http(s) URL, a host name, or {kind, ipv6Addresses, ports, …} objects';
 
 export function registerProbeCommands(session: Session, tree: ExplorerTree): vscode.Disposable[] {
@@ -77,21 +88,51 @@ class ProbeCommands implements vscode.Disposable {
     return this.run({ title: probe.title, targets: probe.targets, notes: probe.notes, options: { ...this.settings(), ...tuning, dnsServer, connectVia } });
   }
 
-  async curl(target: unknown): Promise<CurlCommand | undefined> {
+  async curl(target: unknown): Promise<CurlRun | undefined> {
     const timeoutMs = this.settings().connectTimeoutMs;
     const seconds = timeoutMs !== undefined ? Math.max(1, Math.ceil(timeoutMs / 1000)) : undefined;
     let curlTarget: CurlTarget | undefined;
-    if (typeof target === 'string') curlTarget = curlTargetFromText(target, seconds);
-    else if (isExplorerNode(target)) curlTarget = await this.pickCurlTarget((await this.nodeProbe(target)).probe, seconds);
-    else if (target === undefined) curlTarget = await this.askCurlTarget(seconds);
-    else throw new Error('gaIpv6.curl6 takes an IPv6 address, [address]:port, an http(s) URL or a host name as text, or an item of the Global Accelerator explorer.');
+    let sandbox: boolean;
+    if (typeof target === 'string') {
+      curlTarget = curlTargetFromText(target, seconds);
+      sandbox = this.session.profiles.active()?.source === 'sandbox';
+    } else if (isExplorerNode(target)) {
+      const node = await this.nodeProbe(target);
+      sandbox = node.sandbox;
+      curlTarget = await this.pickCurlTarget(node.probe, seconds, sandbox);
+    } else if (target === undefined) {
+      curlTarget = await this.askCurlTarget(seconds);
+      sandbox = this.session.profiles.active()?.source === 'sandbox';
+    } else throw new Error('gaIpv6.curl6 takes an IPv6 address, [address]:port, an http(s) URL or a host name as text, or an item of the Global Accelerator explorer.');
     if (!curlTarget) return undefined;
+    const notes: string[] = [];
+    if (sandbox) {
+      const resolved = await this.resolveInSandbox(curlTarget);
+      curlTarget = resolved.target;
+      if (resolved.note) notes.push(resolved.note);
+    }
     const command = buildCurlCommand(curlTarget);
-    const terminal = vscode.window.terminals.find((t) => t.name === CURL_TERMINAL_NAME && t.exitStatus === undefined)
-      ?? vscode.window.createTerminal({ name: CURL_TERMINAL_NAME, iconPath: new vscode.ThemeIcon('terminal') });
+    const shell = shellKind(vscode.env.shell);
+    const shown = commandLine(command.argv, shell);
+    const pty = new CurlTerminal({ argv: command.argv, shown, shell, notes });
+    const terminal = vscode.window.createTerminal({ name: CURL_TERMINAL_NAME, pty, iconPath: new vscode.ThemeIcon('terminal') });
+    const closed = vscode.window.onDidCloseTerminal((t) => {
+      if (t !== terminal) return;
+      this.forget(closed, terminal);
+      closed.dispose();
+      pty.dispose();
+    });
+    this.disposables.push(closed, terminal);
     terminal.show();
-    terminal.sendText(command.display, true);
-    return command;
+    const outcome = await pty.finished;
+    return { ...command, ...outcome, shell, shown };
+  }
+
+  /** A name in the sandbox goes where the sandbox's DNS resolves it; curl is told with --resolve. */
+  private async resolveInSandbox(target: CurlTarget): Promise<{ target: CurlTarget; note?: string }> {
+    if (target.hostName === undefined) return { target };
+    const dnsServer = chooseDnsServer({ sandbox: { dns: this.session.sandbox.dnsServer(), names: [target.hostName] } });
+    return resolveInSandbox(target, (name) => lookupName(name, { dnsServer, timeoutMs: SANDBOX_LOOKUP_TIMEOUT_MS }), sandboxConnectVia(sandboxScope()));
   }
 
   dispose(): void {
@@ -140,8 +181,10 @@ class ProbeCommands implements vscode.Disposable {
     return { probe: nodeProbe(node, { accelerator: owner.accelerator, details, health }, sandbox ? sandboxScope() : undefined), sandbox };
   }
 
-  private async pickCurlTarget(probe: NodeProbe, seconds: number | undefined): Promise<CurlTarget | undefined> {
-    const candidates = curlCandidates(probe.targets, seconds);
+  private async pickCurlTarget(probe: NodeProbe, seconds: number | undefined, sandbox: boolean): Promise<CurlTarget | undefined> {
+    // In the sandbox a name is fetched where its DNS says (resolveInSandbox), not at the accelerator's addresses.
+    const targets = sandbox ? probe.targets.map((t) => (t.hostName !== undefined ? { ...t, ipv6Addresses: [] } : t)) : probe.targets;
+    const candidates = curlCandidates(targets, seconds);
     if (candidates.length === 0) {
       throw new Error(`${probe.title} has nothing curl can fetch yet: it needs an IPv6 address (an IPv6 acceleration area) and a TCP, HTTP or HTTPS listener.`);
     }

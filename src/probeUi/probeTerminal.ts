@@ -1,9 +1,11 @@
 // A probe in a terminal of its own: a header, the live coloured table (redrawn from the partial report at most
-// every REDRAW_MS), and the final verdict. Ctrl-C in the terminal or closing it cancels the probe; once it is
-// done any key closes the terminal. The probe starts when VS Code opens the terminal (output written before
-// that would be dropped), and `finished` settles with the final report.
+// every REDRAW_MS), and the final verdict. Everything it shows is one live region laid out for the terminal's
+// width, drawn again when the terminal is resized (also once the probe is done), so nothing is ever broken
+// inside a word or a value. Ctrl-C in the terminal or closing it cancels the probe; once it is done any key
+// closes the terminal. The probe starts when VS Code opens the terminal (output written before that would be
+// dropped), and `finished` settles with the final report.
 import * as vscode from 'vscode';
-import { renderReport, runProbe, type ProbeOptions, type ProbeReport, type TargetInput } from '../probe';
+import { renderReport, runProbe, wrapWords, type ProbeOptions, type ProbeReport, type TargetInput } from '../probe';
 import { LiveRegion, terminalText } from './liveRegion';
 
 const REDRAW_MS = 100;
@@ -36,6 +38,10 @@ export class ProbeTerminal implements vscode.Pseudoterminal {
   private redrawTimer: NodeJS.Timeout | undefined;
   private done = false;
   private opened = false;
+  private cancelling = false;
+  /** Why the probe could not run, once it failed to. */
+  private failure: string | undefined;
+  private columns: number | undefined;
 
   constructor(private readonly job: ProbeJob) {
     this.finished = new Promise<ProbeReport>((resolve, reject) => (this.settle = { resolve, reject }));
@@ -46,24 +52,23 @@ export class ProbeTerminal implements vscode.Pseudoterminal {
   open(dimensions: vscode.TerminalDimensions | undefined): void {
     if (this.opened) return;
     this.opened = true;
-    this.region.columns = dimensions?.columns;
-    this.write(this.header());
+    this.resize(dimensions);
+    this.draw();
     void this.run();
   }
 
   setDimensions(dimensions: vscode.TerminalDimensions): void {
-    this.region.columns = dimensions.columns;
-    // The terminal has re-wrapped the table for the new width: draw it again so no half-erased rows stay behind.
-    if (this.latest && !this.done) this.draw(this.latest);
+    this.resize(dimensions);
+    // The terminal has re-wrapped what it shows for the new width: lay it out again for that width.
+    this.draw();
   }
 
   handleInput(data: string): void {
     if (this.done) return this.closed.fire();
     if (data.includes(CTRL_C) && !this.abort.signal.aborted) {
-      this.write(`${YELLOW('^C cancelling…')}\r\n`);
-      // The message sits below the table: the next draw starts under it instead of erasing it.
-      this.region.detach();
+      this.cancelling = true;
       this.abort.abort();
+      this.draw();
     }
   }
 
@@ -81,23 +86,39 @@ export class ProbeTerminal implements vscode.Pseudoterminal {
         onUpdate: (r) => this.scheduleRedraw(r),
       });
       this.stopRedraws();
-      this.draw(report);
-      this.region.detach();
+      this.latest = report;
       this.done = true;
-      this.write(`\r\n${DIM('Press any key to close this terminal. "Global Accelerator: Save Probe Report…" keeps the report as JSON.')}\r\n`);
+      this.draw();
       this.settle.resolve(report);
     } catch (e) {
       this.stopRedraws();
       const error = e instanceof Error ? e : new Error(String(e));
       this.done = true;
-      this.write(`${RED(terminalText(error.message))}\r\n\r\n${DIM('Press any key to close this terminal.')}\r\n`);
+      this.failure = error.message;
+      this.draw();
       this.settle.reject(error);
     }
   }
 
-  private header(): string {
-    const notes = this.job.notes.map((n) => `${YELLOW('note:')} ${n}\r\n`).join('');
-    return `${BOLD(`IPv6 probe: ${this.job.title}`)}\r\n${notes}`;
+  private resize(dimensions: vscode.TerminalDimensions | undefined): void {
+    this.columns = dimensions?.columns;
+    this.region.columns = dimensions?.columns;
+    this.region.rows = dimensions?.rows;
+  }
+
+  /** Everything the terminal shows, for its width. */
+  private lines(): string[] {
+    const width = this.columns ?? Infinity;
+    const wrap = (text: string, indent = '') => wrapWords(text, width, indent);
+    const out = [...wrap(BOLD(`IPv6 probe: ${this.job.title}`)), ...this.job.notes.flatMap((n) => wrap(`${YELLOW('note:')} ${n}`, '      '))];
+    const report = this.latest;
+    if (report) out.push(...wrap(DIM(settingsLine(report))), '', ...renderReport(report, { columns: this.columns }));
+    if (this.cancelling && !this.done) out.push(YELLOW('^C cancelling…'));
+    if (this.failure !== undefined) out.push(...terminalText(this.failure).split('\r\n').flatMap((l) => wrap(RED(l))));
+    if (this.done) {
+      out.push('', ...wrap(DIM(report ? 'Press any key to close this terminal. "Global Accelerator: Save Probe Report…" keeps the report as JSON.' : 'Press any key to close this terminal.')));
+    }
+    return out;
   }
 
   private scheduleRedraw(report: ProbeReport): void {
@@ -105,7 +126,7 @@ export class ProbeTerminal implements vscode.Pseudoterminal {
     if (this.redrawTimer || this.done) return;
     this.redrawTimer = setTimeout(() => {
       this.redrawTimer = undefined;
-      if (this.latest && !this.done) this.draw(this.latest);
+      if (!this.done) this.draw();
     }, REDRAW_MS);
   }
 
@@ -114,8 +135,9 @@ export class ProbeTerminal implements vscode.Pseudoterminal {
     this.redrawTimer = undefined;
   }
 
-  private draw(report: ProbeReport): void {
-    this.write(this.region.draw([DIM(settingsLine(report)), '', ...renderReport(report).map(terminalText)]));
+  private draw(): void {
+    if (!this.opened) return;
+    this.write(this.region.draw(this.lines()));
   }
 
   private write(text: string): void {

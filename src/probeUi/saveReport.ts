@@ -1,5 +1,6 @@
 // "Save Probe Report…": the last finished probe's report, as the engine made it (plain JSON), to a file the
-// person picks. The context key lets the command palette offer the command only once there is a report.
+// person picks, which then opens in an editor. The context key lets the command palette offer the command only
+// once there is a report.
 import * as vscode from 'vscode';
 import type { ProbeReport } from '../probe';
 
@@ -30,7 +31,8 @@ export async function saveProbeReport(last: LastProbeReport, target?: vscode.Uri
   }));
   if (!uri) return undefined;
   await vscode.workspace.fs.writeFile(uri, Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8'));
-  void vscode.window.showInformationMessage(`Saved the probe report (${report.verdict.status.toUpperCase()}) to ${uri.scheme === 'file' ? uri.fsPath : uri.toString()}.`);
+  await vscode.window.showTextDocument(uri, { preview: false });
+  vscode.window.setStatusBarMessage(`$(save) Saved the probe report (${report.verdict.status.toUpperCase()}) to ${uri.scheme === 'file' ? uri.fsPath : uri.toString()}`, 5000);
   return uri;
 }
 

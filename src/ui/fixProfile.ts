@@ -1,12 +1,15 @@
 // "Fix Profile…", offered on the error node a rejected credential or a missing permission leaves under its
-// profile. What fixing means depends on where the profile comes from: re-enter a VS Code profile's secret, open
-// the aliyun CLI or credentials file, explain the environment variables, restart the sandbox.
+// profile (and on the profile rows, except the sandbox's, which has nothing to fix). What fixing means depends on
+// where the profile comes from: re-enter what is wrong of a VS Code profile (only the secret after a rejected
+// signature; its endpoints and protocol are kept), open the aliyun CLI or credentials file, explain the
+// environment variables, restart the sandbox.
 import * as vscode from 'vscode';
 import { aliyunCliConfigFile } from '../profiles/aliyunCliConfig';
 import { credentialsFileLocation } from '../profiles/credentialsFile';
 import { ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET } from '../profiles/envProfile';
+import { partsToFix } from '../profiles/fixableParts';
 import type { Profile } from '../profiles/types';
-import { addProfileFlow } from './addProfile';
+import { askAccessKeyId, askSecret, saveAndActivate } from './addProfile';
 import type { Session } from './session';
 
 /** Where RAM users, their AccessKeys and their permissions are managed. */
@@ -17,6 +20,8 @@ export interface FixRequest {
   /** The message of the error being fixed, shown again so the person sees what is wrong. */
   message?: string;
   category?: string;
+  /** The error code, which says what is wrong (see partsToFix). */
+  code?: string;
 }
 
 export async function fixProfile(session: Session, request: FixRequest | undefined): Promise<void> {
@@ -30,7 +35,7 @@ export async function fixProfile(session: Session, request: FixRequest | undefin
   if (request?.category === 'permission') return explainPermission(profile, why);
   switch (profile.source) {
     case 'vscode':
-      await addProfileFlow(session, { name: profile.name, accessKeyId: profile.accessKeyId, endpoints: profile.endpoints });
+      await fixVscodeProfile(session, profile, request);
       return;
     case 'aliyun-cli':
       return openFile(why, aliyunCliConfigFile(session.home()), `Correct the profile "${profile.name}" there (or run "aliyun configure --profile ${profile.name}"), save, then refresh the explorer.`);
@@ -43,6 +48,10 @@ export async function fixProfile(session: Session, request: FixRequest | undefin
       });
       return;
     case 'sandbox': {
+      if (!request?.message) {
+        void vscode.window.showInformationMessage('The local sandbox profile has nothing to fix: it always uses the sandbox\'s own AccessKey and endpoint. If the sandbox stopped answering, restart it (Stop, then Start Local Sandbox).');
+        return;
+      }
       const restart = 'Restart Local Sandbox';
       const choice = await vscode.window.showWarningMessage(why, { modal: true, detail: 'The local sandbox accepts only its own AccessKey pair. If its emulator was started by hand with other keys, restart it with the sandbox\'s.' }, ...(session.sandbox.running ? [restart] : []));
       if (choice === restart) {
@@ -70,4 +79,21 @@ async function openFile(why: string, file: string, what: string): Promise<void> 
   if ((await vscode.window.showWarningMessage(why, { modal: true, detail: `${what}\n\nFile: ${file}` }, open)) === open) {
     await vscode.window.showTextDocument(vscode.Uri.file(file));
   }
+}
+
+/** Asks for what is wrong only, step by step, keeps the rest (name, endpoints, protocol), then checks it works. */
+async function fixVscodeProfile(session: Session, profile: Profile, request: FixRequest | undefined): Promise<void> {
+  const parts = partsToFix(request?.code);
+  const ask = session.prompts.get();
+  const title = `Global Accelerator: Fix Profile ${profile.name}`;
+  const totalSteps = parts.length;
+  let accessKeyId = profile.accessKeyId;
+  if (parts.includes('accessKeyId')) {
+    accessKeyId = await askAccessKeyId(ask, title, profile.accessKeyId, { step: 1, totalSteps });
+    if (accessKeyId === undefined) return;
+  }
+  const why = request?.code === 'SignatureDoesNotMatch' ? `The secret of AccessKey ${accessKeyId ?? ''} was rejected: enter it again. ` : '';
+  const accessKeySecret = await askSecret(ask, title, { step: totalSteps, totalSteps }, why);
+  if (accessKeySecret === undefined || accessKeyId === undefined) return;
+  await saveAndActivate(session, { name: profile.name, accessKeyId, accessKeySecret, endpoints: profile.endpoints }, 'updated');
 }

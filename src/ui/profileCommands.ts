@@ -14,6 +14,7 @@ interface ProfileArgument {
   kind?: string;
   message?: string;
   category?: string;
+  code?: string;
 }
 
 export function registerProfileCommands(session: Session): vscode.Disposable[] {
@@ -47,7 +48,7 @@ export function registerProfileCommands(session: Session): vscode.Disposable[] {
 }
 
 function fixRequest(node: ProfileArgument): FixRequest {
-  return node.kind === 'error' ? { profileId: node.profileId, message: node.message, category: node.category } : { profileId: node.profileId };
+  return node.kind === 'error' ? { profileId: node.profileId, message: node.message, category: node.category, code: node.code } : { profileId: node.profileId };
 }
 
 async function startSandbox(session: Session): Promise<void> {

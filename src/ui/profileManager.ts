@@ -12,6 +12,7 @@ type Listener = () => void;
 export class ProfileManager {
   private list: ProfileList = { profiles: [], problems: [] };
   private loading: Promise<void> | undefined;
+  private loadedOnce = false;
   private readonly listeners = new Set<Listener>();
 
   constructor(
@@ -26,8 +27,18 @@ export class ProfileManager {
 
   /** Reads every source again (after a profile was added, the sandbox started, a setting changed). */
   async reload(): Promise<void> {
-    this.list = await this.load();
-    this.emit();
+    try {
+      this.list = await this.load();
+    } finally {
+      // Also after a failure: the status bar must not say "loading" for ever.
+      this.loadedOnce = true;
+      this.emit();
+    }
+  }
+
+  /** False until the profiles have been read once (activation): until then "no profile" is not known. */
+  get loaded(): boolean {
+    return this.loadedOnce;
   }
 
   all(): readonly Profile[] {
@@ -62,12 +73,13 @@ export class ProfileManager {
 
   /**
    * Makes `id` active. With a single root (the default) the root follows the active profile; when several
-   * profiles were connected on purpose they all stay and `id` joins them.
+   * profiles were connected on purpose they all stay and `id` joins them. `keepRoots` (a profile just added)
+   * keeps the roots shown as they are, the sandbox's among them, and adds `id`.
    */
-  async setActive(id: string): Promise<void> {
+  async setActive(id: string, options: { keepRoots?: boolean } = {}): Promise<void> {
     if (!this.get(id)) throw new Error(`There is no profile "${id}" any more; reload the profiles and pick another one.`);
     const roots = this.connected().map((p) => p.id);
-    const next = roots.length <= 1 ? [id] : roots.includes(id) ? roots : [...roots, id];
+    const next = roots.includes(id) ? roots : roots.length <= 1 && !options.keepRoots ? [id] : [...roots, id];
     await this.state.update(ACTIVE_PROFILE_KEY, id);
     await this.state.update(CONNECTED_PROFILES_KEY, next);
     this.emit();

@@ -20,6 +20,11 @@ import {
 /** The emulator reads the secret of --access-key-id from here (src/emulator/main.ts), so that no `ps` shows it. */
 export const EMULATOR_SECRET_ENV = 'GA_EMULATOR_ACCESS_KEY_SECRET';
 
+/**
+ * The sandbox's IPv4 origin web page (src/emulator/origin.ts), which the demo walk-through's endpoint points at:
+ * the seed's backend port, on loopback. The emulator takes a free port (and maps port 80 onto it) when 80 is taken.
+ */
+export const SANDBOX_ORIGIN = '127.0.0.1:80';
 /** Long enough for a cold start on a busy 2-core machine; the emulator itself starts in well under a second. */
 const START_TIMEOUT_MS = 30_000;
 const READY_PREFIX = 'ready ';
@@ -105,6 +110,7 @@ export class SandboxLauncher {
       '--lenient',
       '--allow-loopback-endpoints',
       '--dns-port', '0',
+      '--origin', SANDBOX_ORIGIN,
       '--time-scale', '1',
       '--quiet',
       '--access-key-id', SANDBOX_ACCESS_KEY_ID,

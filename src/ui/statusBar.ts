@@ -1,4 +1,5 @@
-// The status bar shows the active profile ("$(globe) GA: prod") and switches it on click.
+// The status bar shows the active profile ("$(globe) GA: prod") and switches it on click; while the profiles are
+// first read (activation) it says so instead of claiming there is none.
 import * as vscode from 'vscode';
 import { SOURCE_LABELS } from '../profiles/profile';
 import type { ProfileManager } from './profileManager';
@@ -16,10 +17,15 @@ export function createProfileStatusBar(profiles: ProfileManager): ProfileStatusB
   item.command = SELECT_PROFILE_COMMAND;
   const update = () => {
     const active = profiles.active();
-    item.text = `$(globe) GA: ${active ? active.name : 'no profile'}`;
-    item.tooltip = active
-      ? `Active Global Accelerator profile: ${active.name} (${SOURCE_LABELS[active.source]}${active.accessKeyId ? `, AccessKey ${active.accessKeyId}` : ''}). Click to switch.`
-      : 'No Global Accelerator profile yet. Click to add one or start the local sandbox.';
+    if (!profiles.loaded) {
+      item.text = '$(loading~spin) GA: loading…';
+      item.tooltip = 'Reading the Global Accelerator profiles (aliyun CLI, credentials file, environment, VS Code, local sandbox)…';
+    } else {
+      item.text = `$(globe) GA: ${active ? active.name : 'no profile'}`;
+      item.tooltip = active
+        ? `Active Global Accelerator profile: ${active.name} (${SOURCE_LABELS[active.source]}${active.accessKeyId ? `, AccessKey ${active.accessKeyId}` : ''}). Click to switch.`
+        : 'No Global Accelerator profile yet. Click to add one or start the local sandbox.';
+    }
     item.show();
   };
   update();

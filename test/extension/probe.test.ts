@@ -4,7 +4,7 @@
 // sandbox's seed accelerator in the emulator the launcher started (GA_IPV6_SANDBOX_ENDPOINT, with its DNS
 // responder in GA_IPV6_SANDBOX_DNS), reached through the emulator's IPv6 → IPv4 data plane.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { connect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
@@ -13,11 +13,14 @@ import * as vscode from 'vscode';
 import { EmulatorAdmin } from '../../src/emulator/adminClient';
 import type { ExtensionApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/explorer/nodes';
-import { renderReport, type CurlCommand, type ProbeReport } from '../../src/probe';
+import { renderReport, type ProbeReport } from '../../src/probe';
+import type { CurlRun } from '../../src/probeUi/commands';
 import type { ProbePickItem } from '../../src/probeUi/pickTarget';
 import { activateOnSandbox, SANDBOX_PROFILE_ID, SEED_NAME } from './sandboxSession';
 
 const BACKEND_TEXT = 'IPv4 web service behind the accelerator';
+/** What the sandbox's IPv4 origin (src/emulator/origin.ts) answers. */
+const ORIGIN_PAGE = /answered by the IPv4 origin behind the local sandbox's Global Accelerator/;
 /** Quick, and still more than one attempt so loss and the per-attempt table mean something. */
 const FAST = { attempts: 2, intervalMs: 0, connectTimeoutMs: 3000, requestTimeoutMs: 3000 };
 
@@ -120,15 +123,21 @@ describe('IPv6 probes in the editor', function () {
     const saved = await vscode.commands.executeCommand<vscode.Uri | undefined>('gaIpv6.saveProbeReport', file);
     assert.equal(saved?.fsPath, file.fsPath);
     assert.deepEqual(JSON.parse(readFileSync(file.fsPath, 'utf8')), JSON.parse(JSON.stringify(report)));
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, file.fsPath, 'the saved report opens in an editor');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
-  it('runs curl -6 -g with a validated, quoted argument, and refuses one that would inject shell code', async () => {
-    const command = await vscode.commands.executeCommand<CurlCommand | undefined>('gaIpv6.curl6', `[::1]:${ipv6Web.port}`);
-    assert.deepEqual(command?.argv.slice(0, 3), ['curl', '-6', '-g']);
-    assert.equal(command?.display.endsWith(` 'http://[::1]:${ipv6Web.port}/'`), true, command?.display);
+  it('runs the real curl -6 -g without a shell, shows its command line quoted for the terminal\'s shell, and refuses a target that would inject shell code', async () => {
+    const run = await vscode.commands.executeCommand<CurlRun | undefined>('gaIpv6.curl6', `[::1]:${ipv6Web.port}`);
+    assert.ok(run, 'the command resolves once curl has exited');
+    assert.deepEqual(run.argv.slice(0, 3), ['curl', '-6', '-g']);
+    assert.equal(run.shell, 'posix', `this workbench's shell is ${vscode.env.shell}`);
+    assert.equal(run.shown.endsWith(` 'http://[::1]:${ipv6Web.port}/'`), true, run.shown);
+    assert.deepEqual([run.exitCode, run.output], [0, BACKEND_TEXT], run.error);
     assert.ok(vscode.window.terminals.some((t) => t.name === 'curl -6 (Global Accelerator)'), 'curl runs in a terminal of its own');
-    const injected = await vscode.commands.executeCommand<CurlCommand | undefined>('gaIpv6.curl6', `[::1]:${ipv6Web.port}; touch ${join(tempDir, 'pwned')}`);
-    assert.equal(injected, undefined, 'nothing is sent for an argument that is not one address, URL or name');
+    const injected = await vscode.commands.executeCommand<CurlRun | undefined>('gaIpv6.curl6', `[::1]:${ipv6Web.port}; touch ${join(tempDir, 'pwned')}`);
+    assert.equal(injected, undefined, 'nothing runs for an argument that is not one address, URL or name');
+    assert.equal(existsSync(join(tempDir, 'pwned')), false);
   });
 
   describe('on the sandbox\'s seed accelerator', () => {
@@ -177,9 +186,9 @@ describe('IPv6 probes in the editor', function () {
     }
 
     /**
-     * A second listener of the seed accelerator on a free port, forwarding to this file's IPv4 backend: the
-     * fixture's own backend (203.0.113.10) is a documentation address nothing answers on. Resolves once the
-     * data plane accepts connections on it.
+     * A second listener of the seed accelerator on a free port, forwarding to this file's IPv4 backend (which
+     * counts what it answers, unlike the sandbox's own origin). Resolves once the data plane accepts connections
+     * on it.
      */
     async function listenerToBackend(reachedAt: string): Promise<number> {
       const profile = api.profiles.get(SANDBOX_PROFILE_ID);
@@ -236,10 +245,11 @@ describe('IPv6 probes in the editor', function () {
       const mine = target.endpoints.find((e) => e.port === port);
       assert.deepEqual([mine?.address, mine?.verdict.status], [reachedAt, 'pass'], JSON.stringify(mine?.verdict));
       assert.equal(mine?.attempts[0].bodyPreview, BACKEND_TEXT);
-      // The fixture's own listener (TCP:80) leads to 203.0.113.10, which the data plane turns away at once.
+      // The fixture's own listener (TCP:80) leads to the sandbox's IPv4 origin: out of the box, it passes.
       const seedListener = target.endpoints.find((e) => e.port === 80);
-      assert.equal(seedListener?.verdict.status, 'fail');
-      assert.equal(report.verdict.status, 'fail', 'one failing listener fails the whole probe');
+      assert.equal(seedListener?.verdict.status, 'pass', JSON.stringify(seedListener?.verdict));
+      assert.match(seedListener?.attempts[0].bodyPreview ?? '', ORIGIN_PAGE);
+      assert.equal(report.verdict.status, 'pass', table(report));
     });
 
     /** Answers the probe's quick pick with the item `choose` finds (and the input box with `typed`); returns what was offered. */
@@ -279,9 +289,8 @@ describe('IPv6 probes in the editor', function () {
       assert.deepEqual(report.targets[0].endpoints.map((e) => e.address), [reachedAt, reachedAt], `the area's ${address}, where this machine serves it`);
       const forwarded = report.targets[0].endpoints.find((e) => e.port === port);
       assert.equal(forwarded?.verdict.status, 'pass', table(report));
-      // The fixture's own listener (TCP:80) leads to 203.0.113.10, which the data plane turns away at once.
-      assert.equal(report.targets[0].endpoints.find((e) => e.port === 80)?.verdict.status, 'fail');
-      assert.equal(report.verdict.status, 'fail', 'one failing listener fails the whole probe');
+      assert.equal(report.targets[0].endpoints.find((e) => e.port === 80)?.verdict.status, 'pass', 'the seed\'s own listener reaches the sandbox origin');
+      assert.equal(report.verdict.status, 'pass', table(report));
     });
 
     it('a typed sandbox address is probed where the data plane serves it, never sent off this machine', async () => {
@@ -298,12 +307,60 @@ describe('IPv6 probes in the editor', function () {
       assert.equal(report.targets[0].endpoints[0].attempts[0].bodyPreview, BACKEND_TEXT);
     });
 
-    it('runs curl -6 -g for an accelerated address of the tree', async () => {
+    it('"Probe over IPv6" on the seed accelerator passes out of the box: through its listener to the sandbox\'s IPv4 origin', async () => {
+      const { reachedAt } = await seedAddress();
+      const report = await vscode.commands.executeCommand<ProbeReport | undefined>('gaIpv6.probeNode', await seedAccelerator(), FAST);
+      assert.ok(report);
+      assert.equal(report.verdict.status, 'pass', table(report));
+      assert.deepEqual(report.targets[0].endpoints.map((e) => [e.address, e.port]), [[reachedAt, 80]]);
+      assert.match(report.targets[0].endpoints[0].attempts[0].bodyPreview ?? '', ORIGIN_PAGE);
+    });
+
+    it('"Probe over IPv6" passes out of the box on the seed\'s area, www.example.com (AAAA) and app.example.com (CNAME)', async () => {
+      const { reachedAt } = await seedAddress();
+      const area = await child(await folder('areas'), (n) => n.kind === 'area', 'acceleration area');
+      const records = await tree().getChildren(await folder('dns'));
+      for (const node of [area, ...records.filter((n) => n.kind === 'dnsRecord')]) {
+        const report = await vscode.commands.executeCommand<ProbeReport | undefined>('gaIpv6.probeNode', node, FAST);
+        assert.ok(report);
+        assert.equal(report.verdict.status, 'pass', `${label(node)}: ${table(report)}`);
+        assert.deepEqual(report.targets[0].endpoints.map((e) => [e.address, e.port]), [[reachedAt, 80]], label(node));
+      }
+      assert.deepEqual(records.map(label).sort(), ['app.example.com', 'www.example.com']);
+    });
+
+    it('"Probe over IPv6" on the deliberately broken gateway fails with a reset and says what to check', async () => {
+      const broken = await child(await child(undefined, (n) => n.id === SANDBOX_PROFILE_ID, 'sandbox profile'), (n) => n.kind === 'accelerator' && n.accelerator.name === 'game-ipv6', 'game-ipv6');
+      const report = await vscode.commands.executeCommand<ProbeReport | undefined>('gaIpv6.probeNode', broken, { ...FAST, attempts: 1 });
+      assert.ok(report);
+      assert.equal(report.verdict.status, 'fail', table(report));
+      assert.equal(report.verdict.code, 'reset', report.verdict.reason);
+      assert.match(report.verdict.reason, /check the endpoints/);
+      assert.match(report.verdict.reason, /GA's health checks? reports? endpoints? (\S+, )*198\.51\.100\.20:443(, \S+)* abnormal/, 'the health checks explain the reset');
+    });
+
+    it('runs curl -6 -g for an accelerated address of the tree: the origin answers', async () => {
       const { reachedAt } = await seedAddress();
       const area = await child(await folder('areas'), (n) => n.kind === 'area', 'acceleration area');
       const address = await child(area, (n) => n.kind === 'address', 'address');
-      const command = await vscode.commands.executeCommand<CurlCommand | undefined>('gaIpv6.curl6', address);
-      assert.equal(command?.argv.at(-1), `http://[${reachedAt}]/`, 'the seed\'s listener port 80 is the default');
+      const run = await vscode.commands.executeCommand<CurlRun | undefined>('gaIpv6.curl6', address);
+      assert.equal(run?.argv.at(-1), `http://[${reachedAt}]/`, 'the seed\'s listener port 80 is the default');
+      assert.equal(run?.exitCode, 0, run?.output);
+      assert.match(run?.output ?? '', ORIGIN_PAGE);
+    });
+
+    it('runs curl -6 -g for a DNS record with --resolve from the sandbox\'s DNS: the origin answers, named as asked', async () => {
+      const { address, reachedAt } = await seedAddress();
+      for (const name of ['www.example.com', 'app.example.com']) {
+        const record = await child(await folder('dns'), (n) => n.kind === 'dnsRecord' && label(n) === name, name);
+        const run = await vscode.commands.executeCommand<CurlRun | undefined>('gaIpv6.curl6', record);
+        assert.ok(run);
+        assert.deepEqual(run.argv.slice(-3), ['--resolve', `${name}:80:[${reachedAt}]`, `http://${name}/`]);
+        assert.equal(run.exitCode, 0, run.output);
+        assert.match(run.output, ORIGIN_PAGE);
+        assert.match(run.output, new RegExp(`\\(Host: ${name.replace(/\./g, '\\.')}\\)`));
+        assert.ok(address, 'the record\'s name resolves to the seed\'s address in the sandbox\'s DNS');
+      }
     });
   });
 });

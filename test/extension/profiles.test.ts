@@ -16,7 +16,7 @@ import type { ExplorerNode } from '../../src/explorer/nodes';
 import { checkAccessKeyId, checkSecretValue } from '../../src/model';
 import { SANDBOX_ACCESS_KEY_ID, SANDBOX_ACCESS_KEY_SECRET } from '../../src/profiles/sandboxProfile';
 import { vscodeProfileId, vscodeSecretKey } from '../../src/profiles/vscodeProfiles';
-import type { Prompts } from '../../src/ui/prompter';
+import type { InputOptions, Prompts } from '../../src/ui/prompter';
 import { PROJECT_ROOT, readManifest } from './manifest';
 import { activateOnSandbox, SANDBOX_PROFILE_ID, SEED_NAME } from './sandboxSession';
 import { note } from './testLog';
@@ -27,7 +27,7 @@ type Answer = string | typeof KEEP;
 
 /** A person answering the quick inputs in order: `inputs` for input boxes, `picks` (a label) for quick picks. */
 class ScriptedPerson {
-  readonly asked: vscode.InputBoxOptions[] = [];
+  readonly asked: InputOptions[] = [];
   readonly offered: string[][] = [];
   /** What validateInput said about refused answers. */
   readonly refused: string[] = [];
@@ -149,7 +149,10 @@ describe('Global Accelerator profiles', function () {
         assert.equal(id, vscodeProfileId(name));
         const secretQuestion = person.asked.find((o) => /secret/i.test(o.prompt ?? ''));
         assert.equal(secretQuestion?.password, true, 'the secret is typed into a password box');
-        assert.equal(api.profiles.activeId(), id, 'the new profile is active');
+        assert.deepEqual(person.asked.map((o) => `${o.step}/${o.totalSteps}`), ['1/4', '2/4', '3/4', '5/6', '6/6'], 'each question shows its step');
+        assert.equal(api.profiles.activeId(), id, 'the new profile works (one read call), so it is active');
+        assert.ok(lines.some((l) => l.includes('ListAvailableBusiRegions')), 'it was checked with one cheap read before it was announced');
+        assert.deepEqual(api.profiles.connected().map((p) => p.id), [SANDBOX_PROFILE_ID, id], 'adding a profile does not hide the sandbox root');
 
         assertListsTheDemoAccount(await childrenOf(vscodeProfileId(name)));
         assert.ok(lines.some((l) => l.includes('ListAccelerators')), `the listing was logged: ${lines.join('\n')}`);
@@ -199,7 +202,19 @@ describe('Global Accelerator profiles', function () {
     }
   });
 
-  it('"Fix Profile…" on a wrong secret asks for the secret again; with the right one the error node gives way to the accelerators', async () => {
+  it('a new profile that does not work is saved but not made active; the previous one stays and the reason is given', async () => {
+    const name = 'wrong-secret-added';
+    added.add(name);
+    const person = new ScriptedPerson([name, SANDBOX_ACCESS_KEY_ID, 'NotTheSandboxSecret0000', endpoint, endpoint], ['Other endpoints…', 'http']);
+    answering(person);
+    const id = await vscode.commands.executeCommand<string | undefined>('gaIpv6.addProfile');
+    person.assertDone();
+    assert.equal(id, vscodeProfileId(name), 'it is saved, so that "Fix Profile…" can correct it');
+    assert.equal(api.profiles.activeId(), SANDBOX_PROFILE_ID, 'the previous profile stays active');
+    assert.deepEqual(api.profiles.connected().map((p) => p.id), [SANDBOX_PROFILE_ID]);
+  });
+
+  it('"Fix Profile…" on a wrong secret asks only for the secret (step 1 of 1), keeps the endpoints and protocol; the error node gives way to the accelerators', async () => {
     const name = 'fix-me';
     const id = await saveProfile(name, 'NotTheSandboxSecret0000');
     await api.profiles.connect(id);
@@ -207,17 +222,26 @@ describe('Global Accelerator profiles', function () {
     assert.equal(error?.kind, 'error', `an error node: ${label(error)}`);
     assert.equal(more.length, 0);
 
-    // The AccessKey ID and the endpoints are pre-filled from the profile: only the secret is typed.
-    const person = new ScriptedPerson([KEEP, SANDBOX_ACCESS_KEY_SECRET, KEEP, KEEP], ['Other endpoints…', 'http']);
+    const person = new ScriptedPerson([SANDBOX_ACCESS_KEY_SECRET]);
     answering(person);
     await vscode.commands.executeCommand('gaIpv6.fixProfile', error);
     person.assertDone();
     assert.match(person.asked[0].title ?? '', new RegExp(`Fix Profile ${name}`));
-    assert.equal(person.asked[0].value, SANDBOX_ACCESS_KEY_ID, 'the name is kept and the AccessKey ID offered as it was');
-    assert.deepEqual(person.asked.slice(2).map((o) => o.value), [endpoint, endpoint], 'the endpoints are offered as they were');
+    assert.equal(person.asked[0].password, true);
+    assert.deepEqual([person.asked[0].step, person.asked[0].totalSteps], [1, 1]);
+    assert.match(person.asked[0].prompt ?? '', new RegExp(`secret of AccessKey ${SANDBOX_ACCESS_KEY_ID} was rejected`));
+    assert.deepEqual(api.profiles.get(id)?.endpoints, { ga: endpoint, dns: endpoint, protocol: 'http' }, 'endpoints and protocol are kept');
 
     assertListsTheDemoAccount(await childrenOf(id));
     assert.equal(JSON.parse((await secretOf(name)) ?? '{}').accessKeySecret, SANDBOX_ACCESS_KEY_SECRET);
+    assert.equal(api.profiles.activeId(), id, 'the fixed profile works, so it is active');
+  });
+
+  it('"Fix Profile…" is not offered on the healthy sandbox profile', async () => {
+    const sandbox = await root(SANDBOX_PROFILE_ID);
+    assert.ok(sandbox);
+    assert.doesNotMatch(tree().getTreeItem(sandbox).contextValue ?? '', /\bfixable\b/);
+    assert.equal((await tree().getChildren(sandbox)).filter((n) => n.kind === 'error').length, 0, 'it is healthy');
   });
 
   it('switches the active profile through the status bar\'s picker, and the status bar names it', async () => {

@@ -17,6 +17,8 @@ export const ALLOWED = [
   'media/**',
   // the JSON Schema of ga.yaml
   'schemas/**',
+  // the walk-through guide the explorer's hint rows open (src/explorer/hints.ts)
+  'docs/WALKTHROUGH.md',
   // the ga-yaml language: grammar, language configuration, snippets
   'language/**',
 ];
@@ -36,6 +38,8 @@ export const RUNTIME_FILES = [
   // the form panels load them through asWebviewUri (src/forms/formPanel.ts)
   'dist/webview/forms.js',
   'media/forms.css',
+  // hint rows open it (src/explorer/hints.ts, WALKTHROUGH_DOC)
+  'docs/WALKTHROUGH.md',
 ];
 
 /** The package's size budget: what a person downloads. */

@@ -2,8 +2,9 @@
 // --install-extension into a fresh VS Code, gave it no sandbox variables and an empty home): a first-time user
 // opens the Global Accelerator view, sees the welcome view, clicks "Start Local Sandbox", which starts the
 // emulator bundled in the package, sees the demo account in the explorer, and probes the demo's IPv6 address,
-// whose terminal ends with a verdict. PASS and FAIL both count here: the journey proves the production bundle
-// runs the probe to its end, not that the demo's data plane answers (the integration tests prove that).
+// whose terminal must end with PASS: the sandbox the package starts serves its IPv4 origin and the demo's
+// walk-through forwards to it, so the production bundle proves the whole path (DNS-free here: the address itself)
+// over IPv6, emulator, data plane and origin.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
@@ -127,6 +128,7 @@ test('a first-time user starts the local sandbox from the welcome view and probe
     assert.ok(verdict, `the probe of ${ipv6} ended without a verdict line (PASS, WARN or FAIL); its terminal reads:\n${output}`);
     assert.ok(output.includes(ipv6), `the probe terminal does not mention the address probed (${ipv6}):\n${output}`);
     console.log(`  probe of ${ipv6} from the installed package: ${verdict[1]} ${verdict[2].trim()}`);
+    assert.equal(verdict[1], 'PASS', `the demo's IPv6 address forwards to the sandbox's IPv4 origin, so its probe passes; the terminal reads:\n${output}`);
   });
   console.log(`  journey steps: ${steps.join(', ')}`);
 });

@@ -1,7 +1,7 @@
 // One listening socket of the data plane (an ip set address × a listener port): each accepted IPv6
 // connection goes to an endpoint over IPv4 and bytes are copied both ways until either side closes or the
 // listener's idle timeout passes. When no endpoint may take it, or the endpoint cannot be reached, the client
-// gets a reset, as GA's TCP listeners do.
+// gets a reset, as GA's TCP listeners do: once the client has seen its connection established (see refuse()).
 import { connect, createServer, Server, Socket } from 'node:net';
 import { Balancer } from './balancer';
 import { localSources } from './localSources';
@@ -9,6 +9,8 @@ import { isDocumentationAddress, Route } from './routes';
 
 /** How long the data plane waits for a backend to accept before resetting the client. */
 const UPSTREAM_CONNECT_TIMEOUT_MS = 10_000;
+/** A refused client that sends nothing (a protocol where the server speaks first) is reset after this long. */
+const SILENT_CLIENT_RESET_MS = 1_000;
 
 export interface ForwardingStats {
   accepted: number;
@@ -87,7 +89,7 @@ export class Forwarder {
     if (!pick) {
       this.stats.noEndpoint++;
       this.log(`dataplane: ${where} has no endpoint with a weight above 0; connection from ${client.remoteAddress} reset`);
-      client.resetAndDestroy();
+      refuse(client);
       return;
     }
     const target = `${pick.endpoint.address}:${pick.endpoint.port}`;
@@ -97,7 +99,7 @@ export class Forwarder {
       this.log(
         `dataplane: ${where} → ${target}: a documentation address (RFC 5737) that nothing answers at; connection reset. Point the endpoint at a server you run (e.g. 127.0.0.1 with --allow-loopback-endpoints).`,
       );
-      client.resetAndDestroy();
+      refuse(client);
       return;
     }
     const upstream = connect({ host: pick.endpoint.address, port: pick.endpoint.port, family: 4, allowHalfOpen: true, noDelay: true });
@@ -119,14 +121,32 @@ export class Forwarder {
       if (!connected) {
         this.stats.upstreamFailures++;
         this.log(`dataplane: ${where} → ${target} failed (${e.code ?? e.message}); connection from ${client.remoteAddress} reset`);
-        client.resetAndDestroy();
+        refuse(client);
       }
     });
     // Either side going away ends the pair; half-closes travel through the pipes first.
     upstream.on('close', () => {
       if (connected) client.destroySoon();
-      else if (!client.destroyed) client.resetAndDestroy();
+      else if (!client.destroyed) refuse(client);
     });
     client.on('close', () => upstream.destroy());
   }
+}
+
+/**
+ * Resets a client the data plane cannot serve, but only once the client has seen its connection established:
+ * after its first bytes (a request: it only sends once connected), when it closes, or after a short while. A
+ * reset sent right at accept reaches a client still finishing its connect() on loopback often enough that curl
+ * reads it as "couldn't connect" (exit 7) instead of GA's "connection reset" (exit 56), depending on timing.
+ */
+function refuse(client: Socket): void {
+  if (client.destroyed || client.listenerCount('data') > 0) return;
+  const reset = () => {
+    clearTimeout(timer);
+    if (!client.destroyed) client.resetAndDestroy();
+  };
+  const timer = setTimeout(reset, SILENT_CLIENT_RESET_MS);
+  client.once('data', reset);
+  client.once('end', reset);
+  client.once('close', () => clearTimeout(timer));
 }

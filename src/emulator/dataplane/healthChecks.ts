@@ -2,8 +2,9 @@
 // TCP connect or HTTP(S) GET from this machine, every HealthCheckIntervalSeconds (scaled by the emulator's time
 // scale), and a verdict once ThresholdCount checks in a row agree: `normal` after that many successes,
 // `abnormal` after that many failures. Verdicts go into the emulator's state, where GetHealthStatus reports them.
-// Endpoints the data plane would not forward to are not checked: documentation addresses and non-IP types keep
-// the plain `normal` of ga/health.ts, and loopback/private ones are checked only with --allow-loopback-endpoints.
+// Endpoints the data plane would not forward to are not checked: documentation addresses (ga/health.ts reports
+// them `abnormal` under health checks, as a check would find) and non-IP types (`normal`); loopback/private ones
+// are checked only with --allow-loopback-endpoints.
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { connect } from 'node:net';

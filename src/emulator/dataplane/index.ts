@@ -182,11 +182,15 @@ export async function startDataPlane(
   };
 
   // Changes arrive faster than sockets open: one catch-up runs at a time and always ends on the latest state.
+  // Reading the state can itself apply due transitions and announce them (onChange → schedule) synchronously;
+  // the catch-up therefore starts only after `running` is set, or that announcement would start a second one
+  // that opens every socket again (EADDRINUSE) and leaves the first forwarders running unseen.
   let dirty = false;
   let running: Promise<void> | undefined;
   const schedule = () => {
     dirty = true;
     running ??= (async () => {
+      await Promise.resolve();
       while (dirty && !stopped) {
         dirty = false;
         try {

@@ -16,11 +16,21 @@ export interface SeedSetup {
   endpointGroupId: string;
 }
 
-/** The seed walk-through's backend: the data centre's public IPv4 web server (a documentation address). */
+/**
+ * The seed walk-through's backend: the data centre's public IPv4 web server (a documentation address). The
+ * sandbox replaces it with its own IPv4 origin (EmulatorOptions.demoOrigin), so that its demo really answers.
+ */
 export const SEED_BACKEND_IP = '203.0.113.10';
+/** The seed's listener port (TCP:80), which its backend serves too. */
+export const SEED_PORT = 80;
 
 /** What a fixture takes from the emulator's options; everything else is fixed so fixtures are the same everywhere. */
-export type FixtureOptions = Pick<EmulatorOptions, 'addressBlock'>;
+export type FixtureOptions = Pick<EmulatorOptions, 'addressBlock' | 'demoOrigin'>;
+
+/** The demo's deliberately broken gateway, and the hint its description (the explorer's tooltip) gives. */
+export const BROKEN_DEMO_NAME = 'game-ipv6';
+export const BROKEN_DEMO_HINT =
+  'Deliberately broken demo: its endpoint 198.51.100.20 is a documentation address nothing answers at, so it is unhealthy and a probe ends in a connection reset. web-ipv6 is the working setup.';
 
 class Builder {
   private readonly options: EmulatorOptions;
@@ -32,7 +42,8 @@ class Builder {
     private readonly clock: Clock,
     options: FixtureOptions,
   ) {
-    this.options = { timeScale: 1, strict: true, allowLoopbackEndpoints: false, addressBlock: options.addressBlock };
+    // The sandbox's own origin is a loopback endpoint, which the API accepts only from an emulator that allows it.
+    this.options = { timeScale: 1, strict: true, allowLoopbackEndpoints: options.demoOrigin !== undefined, addressBlock: options.addressBlock };
     this.settled = { now: () => clock.now(), after: () => clock.now() };
   }
 
@@ -90,17 +101,20 @@ const payByDataTransfer = { InstanceChargeType: 'POSTPAY', BandwidthBillingType:
  * Exactly where the seed walk-through ends: a subscription Small I instance with an Enhanced 2 Mbit/s basic
  * plan, an IPv6 acceleration area in China (Beijing) with 2 Mbit/s, a TCP:80 listener with source-IP affinity
  * and an endpoint group in China (Beijing) forwarding to the custom IP 203.0.113.10 with weight 100. All active.
+ * With a demo origin the custom IP is the origin's address instead (and its port, when not 80, a port override).
  */
 export function addSeedSetup(state: EmulatorState, clock: Clock, options: FixtureOptions = {}): SeedSetup {
   const b = new Builder(state, clock, options);
   const acceleratorId = b.accelerator({ ...subscription, Spec: '1', Name: 'web-ipv6' });
   b.plan(acceleratorId, 'web-ipv6-bandwidth', { ...planSubscription, Bandwidth: 2, BandwidthType: 'Enhanced' });
   const ipSetId = b.area(acceleratorId, 'cn-beijing', 2, 'IPv6');
-  const listenerId = b.listener(acceleratorId, { Name: 'web-http', Protocol: 'TCP', PortRanges: [{ FromPort: 80, ToPort: 80 }], ClientAffinity: 'SOURCE_IP' });
+  const listenerId = b.listener(acceleratorId, { Name: 'web-http', Protocol: 'TCP', PortRanges: [{ FromPort: SEED_PORT, ToPort: SEED_PORT }], ClientAffinity: 'SOURCE_IP' });
+  const origin = options.demoOrigin;
   const endpointGroupId = b.endpointGroup(acceleratorId, listenerId, {
     Name: 'web-backend',
     EndpointGroupRegion: 'cn-beijing',
-    EndpointConfigurations: [{ Type: 'Ip', Endpoint: SEED_BACKEND_IP, Weight: 100, EnableClientIPPreservation: false }],
+    EndpointConfigurations: [{ Type: 'Ip', Endpoint: origin?.address ?? SEED_BACKEND_IP, Weight: 100, EnableClientIPPreservation: false }],
+    ...(origin && origin.port !== SEED_PORT ? { PortOverrides: [{ ListenerPort: SEED_PORT, EndpointPort: origin.port }] } : {}),
   });
   return {
     acceleratorId,
@@ -129,7 +143,9 @@ export function addDemoAccelerators(state: EmulatorState, clock: Clock, options:
   b.area(shop, 'cn-shanghai', 5, 'IPv6');
   b.inFlight('UpdateAccelerator', { AcceleratorId: shop, Description: `Description change in progress (about ${REALISTIC_MS.updateAccelerator / 1000} s)` });
 
-  const game = b.accelerator({ ...payByDataTransfer, Name: 'game-ipv6' });
+  const game = b.accelerator({ ...payByDataTransfer, Name: BROKEN_DEMO_NAME });
+  // CreateAccelerator takes no description; the explorer shows it in the accelerator's tooltip.
+  b.done('UpdateAccelerator', { AcceleratorId: game, Description: BROKEN_DEMO_HINT });
   b.area(game, 'cn-hangzhou', 10, 'IPv6');
   b.area(game, 'cn-shenzhen', 10, 'IPv6');
   const tcp = b.listener(game, { Name: 'game-tls', Protocol: 'TCP', PortRanges: [{ FromPort: 443, ToPort: 443 }] });
@@ -137,6 +153,8 @@ export function addDemoAccelerators(state: EmulatorState, clock: Clock, options:
   b.endpointGroup(game, tcp, {
     Name: 'game-tls-servers',
     EndpointGroupRegion: 'cn-hangzhou',
+    // Health checks on, so the explorer and the probe say the backend is abnormal instead of showing it healthy.
+    HealthCheckEnabled: true,
     EndpointConfigurations: [
       { Type: 'Ip', Endpoint: '198.51.100.20', Weight: 100 },
       { Type: 'Ip', Endpoint: '198.51.100.21', Weight: 0 },

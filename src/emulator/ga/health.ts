@@ -1,7 +1,9 @@
 // GetHealthStatus: endpoint health per endpoint group of a listener. Endpoints report `init` until their group
 // is active. Then an endpoint the data plane health-checks (health checks on, an IPv4 address outside the
-// documentation ranges) reports what those checks found, `init` until the first verdict; every other endpoint
-// reports `normal`. Group and listener statuses sum the endpoints up.
+// documentation ranges) reports what those checks found, `init` until the first verdict. With health checks on,
+// an endpoint at a documentation address is `abnormal` without a check: nothing answers there and the data plane
+// resets every connection to it, as a real check would find. Every other endpoint reports `normal`. Group and
+// listener statuses sum the endpoints up.
 import type { ActionHandler } from '../api';
 import type { EndpointConfiguration, GaState } from '../state';
 import { own } from '../ownKeys';

@@ -3,7 +3,7 @@
 // Transitions are data (not timers) so that a persisted state file resumes where it stopped.
 import type { Clock } from '../api';
 import type { EmulatorState, GaState, Transition } from '../state';
-import { isHealthChecked } from './healthChecked';
+import { isHealthChecked, uncheckedHealth } from './healthChecked';
 
 /** How long each operation takes on the real service (before the emulator's time scale). */
 export const REALISTIC_MS = {
@@ -76,8 +76,9 @@ export function advanceGa(state: EmulatorState, now: number): boolean {
 }
 
 /**
- * Endpoints report `init` until their group is active, then `normal`; those the data plane health-checks keep
- * what its checks found (`init` until the first verdict, see health.ts).
+ * Endpoints report `init` until their group is active, then `normal` (`abnormal` for a documentation address under
+ * health checks); those the data plane health-checks keep what its checks found (`init` until the first verdict,
+ * see health.ts).
  */
 function settleEndpointHealth(ga: GaState): boolean {
   let changed = false;
@@ -89,8 +90,8 @@ function settleEndpointHealth(ga: GaState): boolean {
           e.health = 'init';
           changed = true;
         }
-      } else if (e.health !== 'normal') {
-        e.health = 'normal';
+      } else if (e.health !== uncheckedHealth(g, e)) {
+        e.health = uncheckedHealth(g, e);
         changed = true;
       }
     }

@@ -42,8 +42,8 @@ describe('deleting from the explorer', () => {
   it('deletes a listener\'s endpoint groups first, and says so', () => {
     const account = seedAccount();
     const plan = planListenerDelete(account.listeners[0], account.groups);
-    assert.equal(plan.message, 'Delete listener web-http (lsr-seed) (TCP:80)?');
-    assert.match(plan.detail, /^Its 1 endpoint group \(web-backend\) will be deleted first/);
+    assert.equal(plan.message, 'Delete listener web-http (lsr-seed, TCP:80)?');
+    assert.match(plan.detail, /^Its endpoint group web-backend \(epg-seed\) is deleted first/);
     assert.equal(plan.confirmLabel, 'Delete listener and 1 endpoint group');
     assert.deepEqual(plan.steps.map((s) => s.type), ['deleteEndpointGroup', 'deleteListener']);
   });

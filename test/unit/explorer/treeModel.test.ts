@@ -30,14 +30,14 @@ describe('explorer tree model', () => {
     assert.equal(root.active, true);
     const accelerator = await child(model, root, 'sandbox/ga-seed');
     assert.deepEqual(labels(await model.children(accelerator)), [
-      'Bandwidth plan | gbwp-seed · 2 Mbps · Enhanced · bound',
+      'Bandwidth plan | gbwp-seed · 2 Mbit/s · Enhanced · bound',
       'Acceleration areas | 1',
       'Listeners | 1',
       'DNS records | ',
     ]);
     const areas = await child(model, accelerator, 'sandbox/ga-seed/areas');
     const area = await child(model, areas, 'sandbox/ga-seed/areas/ips-seed');
-    assert.deepEqual(labels([area]), ['China (Beijing) | IPv6 · 2 Mbps · active']);
+    assert.deepEqual(labels([area]), ['China (Beijing) | IPv6 · 2 Mbit/s · active']);
     assert.deepEqual(labels(await model.children(area)), ['2408:4000:1000::1 | IPv6']);
 
     const listeners = await child(model, accelerator, 'sandbox/ga-seed/listeners');
@@ -46,8 +46,8 @@ describe('explorer tree model', () => {
     const group = await child(model, listener, 'sandbox/ga-seed/listeners/lsr-seed/epg-seed');
     assert.deepEqual(labels([group]), ['China (Beijing) | web-backend · active · partly unhealthy']);
     assert.deepEqual(labels(await model.children(group)), [
-      '203.0.113.10 | Ip · weight 100 · healthy',
-      '203.0.113.11 | Ip · weight 0 (no traffic) · unhealthy',
+      '203.0.113.10 | Custom IP · weight 100 · healthy',
+      '203.0.113.11 | Custom IP · weight 0 (no traffic) · unhealthy',
     ]);
 
     const dns = await child(model, accelerator, 'sandbox/ga-seed/dns');
@@ -152,4 +152,17 @@ describe('explorer tree model', () => {
       'Zone example.com could not be read.',
     ]);
   });
+
+  it('rows that say something is missing offer the walk-through step that adds it', async () => {
+    const { model } = setup();
+    const root = model.roots()[0];
+    // api-ipv6-new: no plan, no areas, no listeners, no DNS record yet.
+    const fresh = await child(model, root, 'sandbox/ga-new');
+    const hints = async (parent: ExplorerNode) => (await model.children(parent)).flatMap((n) => (n.kind === 'info' ? [`${n.message} → ${n.hint ?? 'none'}`] : []));
+    assert.deepEqual(await hints(fresh), ['No bandwidth plan bound: bind one before adding areas and listeners. → bindPlan']);
+    assert.deepEqual(await hints(await child(model, fresh, 'sandbox/ga-new/areas')), ['No acceleration areas: add one to get an accelerated IP address. → addArea']);
+    assert.deepEqual(await hints(await child(model, fresh, 'sandbox/ga-new/listeners')), ['No listeners: add one to accept client connections. → addListener']);
+    assert.deepEqual(await hints(await child(model, fresh, 'sandbox/ga-new/dns')), ['No record in the 2 zones searched points at this accelerator. → addDnsRecord']);
+  });
 });
+

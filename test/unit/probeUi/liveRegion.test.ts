@@ -30,6 +30,14 @@ describe('live terminal region', () => {
     assert.equal(region.draw(['table']), 'table\r\n');
   });
 
+  it('clears the whole terminal instead when its last draw filled the screen (cursor-up cannot reach above it)', () => {
+    const region = new LiveRegion(80);
+    region.rows = 3;
+    region.draw(['a', 'b']);
+    assert.equal(region.draw(['a', 'b', 'c']), '\x1b[2A\r\x1b[Ja\r\nb\r\nc\r\n');
+    assert.equal(region.draw(['d']), '\x1b[H\x1b[2J\x1b[3Jd\r\n');
+  });
+
   it('turns line feeds into CR LF for a pseudoterminal', () => {
     assert.equal(terminalText('a\nb\r\nc'), 'a\r\nb\r\nc');
   });

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { ACTIVE_PROFILE_KEY, defaultProfile, ProfileManager } from '../../../src/ui/profileManager';
 import type { KeyValueStore } from '../../../src/profiles/vscodeProfiles';
 import type { Profile } from '../../../src/profiles/types';
+import { partsToFix } from '../../../src/profiles/fixableParts';
 
 function profile(id: string, source: Profile['source'], current = false): Profile {
   return { id, name: id, source, origin: 'test', endpoints: {}, current, credentials: async () => ({ accessKeyId: 'a', accessKeySecret: 'b' }) };
@@ -63,4 +64,40 @@ describe('profile manager', () => {
     assert.equal(changes, 1);
     await assert.rejects(m.setActive('nope'), /no profile "nope"/);
   });
+
+  it('a profile just added becomes active next to the roots shown, the sandbox\'s among them', async () => {
+    const { m } = await manager([profile('sandbox', 'sandbox'), profile('vscode:new', 'vscode')]);
+    assert.deepEqual(m.connected().map((p) => p.id), ['sandbox']);
+    await m.setActive('vscode:new', { keepRoots: true });
+    assert.equal(m.activeId(), 'vscode:new');
+    assert.deepEqual(m.connected().map((p) => p.id), ['sandbox', 'vscode:new']);
+  });
+
+  it('is "not loaded" until the profiles were read once, also when reading fails', async () => {
+    let fail = true;
+    const m = new ProfileManager(async () => {
+      if (fail) throw new Error('disk on fire');
+      return { profiles: [profile('a', 'env')], problems: [] };
+    }, new MemoryStore());
+    let told = 0;
+    m.onDidChange(() => told++);
+    assert.equal(m.loaded, false, 'activation: not known yet, so the status bar says "loading…"');
+    await assert.rejects(m.ready(), /disk on fire/);
+    assert.equal(m.loaded, true);
+    assert.equal(told, 1, 'listeners hear about it either way');
+    fail = false;
+    await m.reload();
+    assert.equal(m.active()?.id, 'a');
+  });
 });
+
+describe('what "Fix Profile…" asks for', () => {
+  it('only the secret after a rejected signature; the AccessKey ID and secret when the key is unknown, disabled or the cause is not known', () => {
+    assert.deepEqual(partsToFix('SignatureDoesNotMatch'), ['secret']);
+    assert.deepEqual(partsToFix('CredentialsUnavailable'), ['secret']);
+    assert.deepEqual(partsToFix('InvalidAccessKeyId.NotFound'), ['accessKeyId', 'secret']);
+    assert.deepEqual(partsToFix('InvalidAccessKeyId.Inactive'), ['accessKeyId', 'secret']);
+    assert.deepEqual(partsToFix(undefined), ['accessKeyId', 'secret']);
+  });
+});
+

@@ -64,7 +64,7 @@ describe('sandbox launcher', () => {
     assert.equal(launcher.dnsServer(), '127.0.0.1:5353');
     const args = JSON.parse(l.lines.find((x) => x.startsWith('[sandbox] args '))?.slice('[sandbox] args '.length) ?? '[]') as string[];
     assert.deepEqual(args, [
-      '--port', '0', '--seed', 'demo', '--lenient', '--allow-loopback-endpoints', '--dns-port', '0', '--time-scale', '1', '--quiet',
+      '--port', '0', '--seed', 'demo', '--lenient', '--allow-loopback-endpoints', '--dns-port', '0', '--origin', '127.0.0.1:80', '--time-scale', '1', '--quiet',
       '--access-key-id', 'LTAI5tSandboxLocal0000000',
     ], 'the secret is not on the command line, where ps shows it');
     assert.ok(l.lines.includes('[sandbox] secret from the environment: true'), l.lines.join('\n'));

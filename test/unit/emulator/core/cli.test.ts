@@ -48,6 +48,14 @@ describe('emulator command line', () => {
     assert.throws(() => parseCommandLine(['--strict', '--lenient']), /either/);
     for (const bad of ['0', '10000', 'g', '-1', '1.5']) assert.throws(() => parseCommandLine([`--address-block=${bad}`]), /--address-block must be one hex group from 1 to ffff/);
     assert.throws(() => parseCommandLine(['--colour']), /Unknown option/);
+    assert.throws(() => parseCommandLine(['--origin', '127.0.0.1:80']), /--origin needs --allow-loopback-endpoints/);
+    assert.throws(() => parseCommandLine(['--allow-loopback-endpoints', '--origin', '192.0.2.1:80']), /must be a loopback address/);
+    assert.throws(() => parseCommandLine(['--allow-loopback-endpoints', '--origin', 'localhost:80']), /IPv4 loopback address and a port/);
+  });
+
+  it('--origin: where the sandbox\'s IPv4 origin should listen', () => {
+    assert.deepEqual(parseCommandLine(['--allow-loopback-endpoints', '--origin', '127.0.0.1:80']).origin, { host: '127.0.0.1', port: 80 });
+    assert.equal(parseCommandLine([]).origin, undefined);
   });
 
   describe('as a process', () => {

@@ -33,10 +33,11 @@ async function freePort(host: string): Promise<number> {
   return port;
 }
 
-/** What a client connecting over IPv6 gets: the backend's words, or `error:<code>`. */
+/** What a client connecting over IPv6 and sending a request gets: the backend's words, or `error:<code>`. */
 function fetchText(host: string, port: number): Promise<string> {
   return new Promise((resolve) => {
     const socket = connect({ host, port, family: 6 });
+    socket.once('connect', () => socket.write('GET / HTTP/1.0\r\n\r\n'));
     let text = '';
     socket.on('data', (d) => (text += d));
     socket.on('end', () => resolve(text));
@@ -158,6 +159,53 @@ test('no usable endpoint, or a backend that is down: the client is reset', async
   assert.equal(await fetchText('::1', docPort), 'error:ECONNRESET');
   assert.equal(doc.plane.stats().upstreamFailures, 1);
   assert.ok(doc.lines.some((l) => /203\.0\.113\.10:\d+: a documentation address/.test(l)));
+});
+
+test('a refused client is reset only once it has its connection: after its request, or after a short grace when it sends nothing', async (t) => {
+  const docPort = await freePort('::1');
+  await start(t, seedLike(docPort, [{ address: '203.0.113.10', weight: 1 }]));
+  const outcome = (send: boolean) =>
+    new Promise<string[]>((resolve) => {
+      const events: string[] = [];
+      const socket = connect({ host: '::1', port: docPort, family: 6 });
+      socket.once('connect', () => {
+        events.push('connect');
+        if (send) socket.write('GET / HTTP/1.0\r\n\r\n');
+      });
+      socket.on('error', (e: NodeJS.ErrnoException) => events.push(`error:${e.code}`));
+      socket.on('close', () => resolve(events));
+    });
+  for (let i = 0; i < 20; i++) assert.deepEqual(await outcome(true), ['connect', 'error:ECONNRESET']);
+  assert.deepEqual(await outcome(false), ['connect', 'error:ECONNRESET']);
+});
+
+test('a state read that applies due transitions (announcing them at once) opens each socket once; later changes reach it', async (t) => {
+  const { port, hosts } = await backends(t, 2);
+  const base = fakeEmulator(seedLike(port, [{ address: hosts[0], weight: 1 }, { address: hosts[1], weight: 0 }]));
+  let due = true;
+  // Like the engine's current(): the first read applies a due transition and tells the listeners before returning.
+  const emulator = {
+    ...base,
+    getState: () => {
+      if (due) {
+        due = false;
+        base.mutate(() => undefined);
+      }
+      return base.getState();
+    },
+  };
+  const lines: string[] = [];
+  const plane = await startDataPlane(emulator, { allowLoopbackEndpoints: true, ownAddresses: false, log: (l) => lines.push(l) });
+  t.after(() => plane.stop());
+  await plane.settled();
+  assert.deepEqual(lines.filter((l) => l.includes('cannot listen')), [], 'no second catch-up opened the port again');
+  assert.deepEqual(plane.bindings().map((b) => b.state), ['listening']);
+  base.mutate((s) => {
+    s.ga.endpointGroups['epg-1'].EndpointConfigurations[0].Weight = 0;
+    s.ga.endpointGroups['epg-1'].EndpointConfigurations[1].Weight = 1;
+  });
+  await plane.settled();
+  assert.equal(await fetchText('::1', port), hosts[1], 'the socket that serves the port is the one the data plane updates');
 });
 
 test('loopback endpoints are not served without allowLoopbackEndpoints', async (t) => {

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import { OFFERED_PURCHASES } from '../../../../src/model';
 import assert from 'node:assert/strict';
 import { Harness, TestClock, emptyState } from './harness';
-import { addDemoAccelerators, addSeedSetup, emptyGaState, SEED_BACKEND_IP } from '../../../../src/emulator/ga/fixtures';
+import { addDemoAccelerators, addSeedSetup, BROKEN_DEMO_HINT, BROKEN_DEMO_NAME, emptyGaState, SEED_BACKEND_IP } from '../../../../src/emulator/ga/fixtures';
+import { checkDescription } from '../../../../src/model';
 import { checkGaInvariants, isEmulatedIpv6Address, REALISTIC_MS } from '../../../../src/emulator/ga';
 
 const NOW = Date.UTC(2026, 2, 1, 12, 0, 0);
@@ -124,4 +125,41 @@ test('Fixtures can be added to a state that already holds resources', () => {
   assert.notEqual(a.acceleratorId, b.acceleratorId);
   assert.notEqual(a.ipv6Address, b.ipv6Address);
   assert.deepEqual(checkGaInvariants(state.ga), []);
+});
+
+test('With the sandbox\'s origin, the walk-through\'s endpoint is the origin: weight, port and affinity as in the seed', () => {
+  const state = emptyState();
+  const seed = addSeedSetup(state, new TestClock(NOW), { demoOrigin: { address: '127.0.0.1', port: 80 } });
+  assert.deepEqual(checkGaInvariants(state.ga, { allowNonPublicEndpoints: true }), []);
+  const group = state.ga.endpointGroups[seed.endpointGroupId];
+  assert.deepEqual(group.EndpointConfigurations.map((e) => [e.Type, e.Endpoint, e.Weight, e.EnableClientIPPreservation]), [['Ip', '127.0.0.1', 100, false]]);
+  assert.deepEqual(group.PortOverrides, [], 'the origin serves the listener port itself');
+  const listener = state.ga.listeners[seed.listenerId];
+  assert.deepEqual([listener.PortRanges, listener.ClientAffinity], [[{ FromPort: 80, ToPort: 80 }], 'SOURCE_IP']);
+
+  // Port 80 was taken: the origin is elsewhere and the listener port is mapped onto it.
+  const moved = emptyState();
+  const other = addSeedSetup(moved, new TestClock(NOW), { demoOrigin: { address: '127.0.0.1', port: 43210 } });
+  assert.deepEqual(moved.ga.endpointGroups[other.endpointGroupId].PortOverrides, [{ ListenerPort: 80, EndpointPort: 43210 }]);
+  assert.deepEqual(checkGaInvariants(moved.ga, { allowNonPublicEndpoints: true }), []);
+});
+
+test('The demo keeps one deliberately broken gateway, whose description (the tooltip) says so', () => {
+  const state = emptyState();
+  addDemoAccelerators(state, new TestClock(NOW), { demoOrigin: { address: '127.0.0.1', port: 80 } });
+  const broken = Object.values(state.ga.accelerators).find((a) => a.Name === BROKEN_DEMO_NAME)!;
+  assert.equal(broken.Description, BROKEN_DEMO_HINT);
+  assert.equal(checkDescription(BROKEN_DEMO_HINT), undefined, 'a description the API accepts');
+  const endpoints = Object.values(state.ga.endpointGroups).filter((g) => g.AcceleratorId === broken.AcceleratorId).flatMap((g) => g.EndpointConfigurations.map((e) => e.Endpoint));
+  assert.ok(endpoints.includes('198.51.100.20') && BROKEN_DEMO_HINT.includes('198.51.100.20'), 'the hint names the endpoint that breaks it');
+  assert.equal(broken.State, 'active');
+  // Health: the broken gateway's TCP endpoints are abnormal (checks on, nothing answers a documentation address);
+  // the walk-through's endpoint, the sandbox origin, is normal.
+  const h = new Harness(state);
+  const healthOf = (acceleratorId: string) => Object.values(state.ga.listeners).filter((l) => l.AcceleratorId === acceleratorId)
+    .map((l) => h.call('GetHealthStatus', { AcceleratorId: acceleratorId, ListenerId: l.ListenerId }) as { HealthStatus: string; EndpointGroups: { Endpoints: { Address: string; HealthStatus: string }[] }[] });
+  const game = healthOf(broken.AcceleratorId).flatMap((l) => l.EndpointGroups.flatMap((g) => g.Endpoints.map((e) => `${e.Address}:${e.HealthStatus}`)));
+  assert.ok(game.includes('198.51.100.20:abnormal'), game.join(', '));
+  const web = Object.values(state.ga.accelerators).find((a) => a.Name === 'web-ipv6')!;
+  assert.deepEqual(healthOf(web.AcceleratorId).map((l) => l.HealthStatus), ['normal']);
 });

@@ -46,19 +46,20 @@ test('GetHealthStatus sums up the data plane\'s verdicts for checked endpoints a
   });
   const [first, second, documentation] = h.ga.endpointGroups[groupId].EndpointConfigurations;
   const health = () => h.call('GetHealthStatus', { AcceleratorId: acceleratorId, ListenerId: listenerId }) as unknown as HealthAnswer;
-  // Checked endpoints wait for the data plane; a documentation address is never checked and is normal.
-  assert.deepEqual(health().EndpointGroups[0].Endpoints.map((e) => e.HealthStatus), ['init', 'init', 'normal']);
-  assert.equal(health().EndpointGroups[0].HealthStatus, 'normal');
+  // Checked endpoints wait for the data plane; a documentation address is never checked: nothing answers there,
+  // so it is abnormal at once (the data plane resets connections to it).
+  assert.deepEqual(health().EndpointGroups[0].Endpoints.map((e) => e.HealthStatus), ['init', 'init', 'abnormal']);
+  assert.equal(health().EndpointGroups[0].HealthStatus, 'partiallyAbnormal');
   assert.deepEqual(health().EndpointGroups[0].Endpoints.map((e) => e.Port), [8080, 8080, 8080]);
 
   const verdict = (e: typeof first, value: 'normal' | 'abnormal') => applyEndpointHealth(h.ga, [{ endpointGroupId: groupId, endpointId: e.EndpointId, health: value }]);
   assert.equal(verdict(first, 'abnormal'), true);
   assert.equal(verdict(second, 'normal'), true);
-  assert.equal(verdict(documentation, 'abnormal'), false, 'an unchecked endpoint takes no verdict');
+  assert.equal(verdict(documentation, 'normal'), false, 'an unchecked endpoint takes no verdict');
   let s = health();
   assert.equal(s.HealthStatus, 'partiallyAbnormal');
   assert.equal(s.EndpointGroups[0].HealthStatus, 'partiallyAbnormal');
-  assert.deepEqual(s.EndpointGroups[0].Endpoints.map((e) => e.HealthStatus), ['abnormal', 'normal', 'normal']);
+  assert.deepEqual(s.EndpointGroups[0].Endpoints.map((e) => e.HealthStatus), ['abnormal', 'normal', 'abnormal']);
   // The emulator's own settling never overrides what the data plane decided.
   h.settle();
   assert.equal(h.ga.endpointGroups[groupId].EndpointConfigurations[0].health, 'abnormal');
@@ -71,9 +72,11 @@ test('GetHealthStatus sums up the data plane\'s verdicts for checked endpoints a
   h.call('UpdateEndpointGroup', { EndpointGroupId: groupId, EndpointGroupRegion: 'cn-beijing', HealthCheckEnabled: true });
   h.settle();
   s = health();
-  assert.deepEqual(s.EndpointGroups[0].Endpoints.map((e) => e.HealthStatus), ['init', 'init', 'normal']);
-  assert.equal(verdict(first, 'abnormal') && verdict(second, 'abnormal'), true);
-  assert.equal(health().EndpointGroups[0].HealthStatus, 'partiallyAbnormal', 'the unchecked endpoint stays normal');
+  assert.deepEqual(s.EndpointGroups[0].Endpoints.map((e) => e.HealthStatus), ['init', 'init', 'abnormal']);
+  assert.equal(verdict(first, 'normal') && verdict(second, 'abnormal'), true);
+  assert.equal(health().EndpointGroups[0].HealthStatus, 'partiallyAbnormal');
+  assert.equal(verdict(first, 'abnormal'), true);
+  assert.equal(health().EndpointGroups[0].HealthStatus, 'abnormal', 'every endpoint abnormal, the documentation one included');
   h.assertSound();
 });
 

@@ -263,7 +263,10 @@ describe('Guided creation forms (host)', function () {
     assert.ok(panel);
     const init = await waitForMessage(panel, (m): m is InitMessage => m.type === 'init', 'init');
     assert.equal(init.form, 'editEndpoints');
-    assert.deepEqual(init.defaults, { endpoints: [{ type: 'Ip', address: '203.0.113.10', weight: '100' }] });
+    // The form starts from the group's endpoints as the tree shows them (the sandbox's seed points at its own origin).
+    const shownEndpoints = (await api.explorer.getChildren(group)).flatMap((n) => (n.kind === 'endpoint' ? [{ type: 'Ip', address: n.endpoint.endpoint ?? '', weight: String(n.endpoint.weight ?? '') }] : []));
+    assert.equal(shownEndpoints.length, 1);
+    assert.deepEqual(init.defaults, { endpoints: shownEndpoints });
     const redrawn: (string | undefined)[] = [];
     const sub = api.explorer.onDidChangeTreeData((n) => redrawn.push(n?.id));
     restore.push(() => sub.dispose());

@@ -4,8 +4,6 @@ import tseslint from 'typescript-eslint';
 // workflows → cloud; the pure cores never import vscode; UI code never calls a cloud mutation itself.
 const TOP = ['model', 'cloud', 'profiles', 'emulator', 'probe', 'workflows', 'gaYaml', 'explorer', 'ui', 'probeUi', 'gaYamlUi', 'forms', 'cli', 'extension'];
 const UI = ['explorer', 'ui', 'probeUi', 'gaYamlUi', 'forms', 'cli'];
-/** UI folders whose imports the table limits (layer() below). */
-const LAYERED_UI = ['explorer', 'ui', 'probeUi', 'gaYamlUi', 'cli'];
 
 const noVscode = { name: 'vscode', message: 'This folder is a pure core: no vscode here (put VS Code code in its adapter folder, e.g. probeUi beside probe).' };
 
@@ -56,13 +54,22 @@ export default tseslint.config(
   layer('workflows', ['cloud', 'model']),
   layer('profiles', ['cloud', 'model']),
   layer('gaYaml', ['model']),
-  // UI folders without a layer of their own yet (forms: issue 12) still may not reach into the cloud's services.
-  ...UI.filter((f) => !LAYERED_UI.includes(f)).map((f) => ({ files: [`src/${f}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { patterns: [cloudInternals] }] } })),
   layer('explorer', ['cloud', 'model', 'profiles', 'ui', 'workflows', 'gaYaml'], { vscode: true }),
   layer('ui', ['cloud', 'model', 'profiles'], { vscode: true }),
   layer('probeUi', ['probe', 'explorer', 'ui', 'cloud', 'model'], { vscode: true }),
   layer('gaYamlUi', ['gaYaml', 'workflows', 'explorer', 'model', 'cloud', 'profiles', 'ui'], { vscode: true }),
   layer('cli', ['gaYaml', 'workflows', 'profiles', 'cloud', 'model']),
+  layer('forms', ['workflows', 'explorer', 'probe', 'ui', 'profiles', 'cloud', 'model'], { vscode: true }),
+  // The form halves of guided creation are bundled into the webview and run on every keystroke: src/model only.
+  {
+    files: ['src/workflows/forms/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noVscode],
+        patterns: [{ regex: '^\\.\\./(?!\\.\\./model(/|$))', message: 'src/workflows/forms is bundled into the webview: it imports only src/model and itself (docs/ARCHITECTURE.md).' }],
+      }],
+    },
+  },
   {
     files: UI.map((f) => `src/${f}/**/*.ts`),
     rules: {

@@ -2,6 +2,7 @@
 //   dist/extension.js  activation entry; small: no SDK code in it
 //   dist/sdk.js        @alicloud/openapi-core + Alidns client, required on first cloud call
 //   dist/emulator.js   the local GA + Alidns emulator (also spawned by the sandbox)
+//   dist/webview/forms.js  the form panels' browser code (webview/src, its own tsconfig with the DOM library)
 //   dist/cli.js        the `ga-ipv6` command line (package.json bin), executable
 // Flags: --production (minify, no source maps), --only <name>, --watch,
 //        --clean (empty dist/ first, so nothing left from an earlier build ends up in a package)
@@ -41,6 +42,20 @@ const bundles = {
   extension: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazySdk] },
   sdk: { ...common, entryPoints: ['src/cloud/sdkModules.ts'], outfile: 'dist/sdk.js' },
   emulator: { ...common, entryPoints: ['src/emulator/main.ts'], outfile: 'dist/emulator.js', plugins: [lazySdk] },
+  // The browser side of the forms: no Node, no vscode. One script the panels load through asWebviewUri. Always
+  // minified (a panel parses it every time it is shown; the source map keeps it debuggable in development).
+  webview: {
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    minify: true,
+    sourcemap: production ? false : 'linked',
+    logLevel: 'warning',
+    tsconfig: 'webview/tsconfig.json',
+    entryPoints: ['webview/src/main.ts'],
+    outfile: 'dist/webview/forms.js',
+  },
   cli: {
     ...common,
     entryPoints: ['src/cli/main.ts'],

@@ -35,7 +35,13 @@ async function runJourneys(run, url) {
   // (with the Chromium each journey starts), so that Ctrl-C or a failure stops it with everything else.
   const child = run.processes.start('UI journeys', process.execPath,
     ['--enable-source-maps', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
-    { cwd: projectRoot, inheritOutput: true, env: { ...process.env, GA_E2E_WORKBENCH_URL: url } });
+    // The journeys reach the sandbox's emulator too: its admin API injects faults and shows what was bought.
+    // The screenshots change the colour theme in the user's settings file.
+    {
+      cwd: projectRoot,
+      inheritOutput: true,
+      env: { ...process.env, GA_E2E_WORKBENCH_URL: url, GA_IPV6_SANDBOX_ENDPOINT: run.emulator.endpoint, GA_E2E_USER_SETTINGS: join(run.server.userDataDir, 'User', 'settings.json') },
+    });
   const code = await new Promise((resolve) => child.once('exit', (status) => resolve(status ?? 1)));
   return code === 0;
 }

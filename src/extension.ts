@@ -5,6 +5,10 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerExplorer, type ExplorerTree } from './explorer';
 import { registerActivateServiceCommand } from './explorer/activateService';
+import { registerForms, type FormsTesting } from './forms';
+import { SAVED_HEADER } from './forms/gatewayController';
+import { workflowsEngine } from './forms/workflowsEngine';
+import { writeGaYaml } from './gaYaml';
 import { registerGaYamlEditor, type GaYamlEditor } from './gaYamlUi';
 import { registerProbeCommands } from './probeUi';
 import { registerProfileCommands } from './ui/profileCommands';
@@ -29,6 +33,8 @@ export interface ExtensionApi {
     useHome(dir: string): () => void;
     /** The active profile's status bar item. */
     statusBar: vscode.StatusBarItem;
+    /** The form panels (their messages in and out) and the walkthrough's progress. */
+    forms: FormsTesting;
   };
 }
 
@@ -39,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const statusBar = createProfileStatusBar(session.profiles);
   context.subscriptions.push(session, ...explorer.disposables, statusBar, ...registerProfileCommands(session));
   context.subscriptions.push(...registerProbeCommands(session, explorer.tree));
+  const forms = registerForms(session, explorer, workflowsEngine, (config) => writeGaYaml(config, { comments: true, header: SAVED_HEADER }));
+  context.subscriptions.push(...forms.disposables);
   context.subscriptions.push(registerActivateServiceCommand(session, explorer.tree));
   const gaYaml = registerGaYamlEditor(session, { tree: explorer.tree });
   context.subscriptions.push(...gaYaml.disposables);
@@ -53,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscodeProfiles: session.vscodeProfiles,
     explorer: explorer.tree,
     gaYaml: gaYaml.editor,
-    testing: { usePrompter: (p) => session.prompts.use(p), useHome: (dir) => session.useHome(dir), statusBar: statusBar.item },
+    testing: { usePrompter: (p) => session.prompts.use(p), useHome: (dir) => session.useHome(dir), statusBar: statusBar.item, forms: forms.testing },
   };
 }
 

@@ -125,6 +125,21 @@ export function areaBandwidthProblems(bandwidth: number, path: Path): Problem[] 
   return [problem('areaBandwidth', path, message, { kind: 'setValue', title: `Use ${to} Mbit/s`, value: to })];
 }
 
+/**
+ * The line (ISP type) of an area: only an instance billed by data transfer (no bandwidth plan) chooses one, and
+ * only among the lines the account's list offers in that region (ListAvailableAccelerateAreas IspTypeList).
+ */
+export function areaIspTypeProblems(ispType: string, regionId: string, opts: { hasPlan: boolean; live?: readonly LiveRegionFlags[] }, path: Path): Problem[] {
+  if (opts.hasPlan) {
+    return [problem('ispType', path, 'ispType is for pay-by-data-transfer instances (billing: payAsYouGo without a bandwidth plan); an instance with a plan uses the plan\'s line.', { kind: 'removeKey', title: 'Remove ispType' })];
+  }
+  const offered = opts.live?.find((r) => r.regionId === regionId)?.ispTypes;
+  if (offered && offered.length > 0 && !offered.includes(ispType)) {
+    return [problem('ispType', path, `${regionId} offers ${offered.join(' and ')} lines to this account, not ${ispType}.`, { kind: 'setValue', title: `Use ${offered[0]}`, value: offered[0] })];
+  }
+  return [];
+}
+
 /** The areas' bandwidths together must fit in the bandwidth plan. */
 export function areaBandwidthSumProblems(bandwidths: readonly number[], planBandwidth: number, path: Path): Problem[] {
   return maybe('areaBandwidthSum', path, checkAreaBandwidthFits(bandwidths, planBandwidth));

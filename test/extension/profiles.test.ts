@@ -297,7 +297,7 @@ describe('Global Accelerator profiles', function () {
     assert.ok(welcome, `package.json (${PROJECT_ROOT}) has no viewsWelcome for gaIpv6.explorer`);
     assert.equal(welcome.when, 'gaIpv6.noProfiles');
     const linked = [...welcome.contents.matchAll(/\]\(command:([\w.]+)\)/g)].map((m) => m[1]);
-    assert.deepEqual(linked, ['gaIpv6.addProfile', 'gaIpv6.useAliyunCliProfile', 'gaIpv6.startSandbox']);
+    assert.deepEqual(linked, ['gaIpv6.addProfile', 'gaIpv6.useAliyunCliProfile', 'gaIpv6.startSandbox', 'gaIpv6.createGateway']);
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.deepEqual(linked.filter((c) => !registered.has(c)), [], 'every linked command is registered');
   });

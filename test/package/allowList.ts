@@ -35,6 +35,9 @@ export const RUNTIME_FILES = [
   'dist/sdk.js',
   // "Start Local Sandbox" runs it (src/ui/sandboxLauncher.ts)
   'dist/emulator.js',
+  // the form panels load them through asWebviewUri (src/forms/formPanel.ts)
+  'dist/webview/forms.js',
+  'media/forms.css',
   // hint rows open it (src/explorer/hints.ts, WALKTHROUGH_DOC)
   'docs/WALKTHROUGH.md',
 ];

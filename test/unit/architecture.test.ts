@@ -39,6 +39,16 @@ describe('architecture', () => {
     assert.deepEqual(await lint('src/cli/commands/example.ts', "import { planConfig } from '../../workflows';\nimport { validateGaYaml } from '../../gaYaml';\nexport const x = [planConfig, validateGaYaml];\n"), []);
   });
 
+  it('keeps guided creation in its lanes: the form halves pure (the webview bundles them), the panels\' host through workflows', async () => {
+    assert.match((await lint('src/workflows/forms/example.ts', "import { planConfig } from '../apply/apply';\nexport const x = planConfig;\n")).join(), /bundled into the webview/);
+    assert.match((await lint('src/workflows/forms/example.ts', "import { GaService } from '../../cloud';\nexport const x = GaService;\n")).join(), /bundled into the webview/);
+    assert.match((await lint('src/workflows/forms/example.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n")).join(), /pure core/);
+    assert.deepEqual(await lint('src/workflows/forms/example.ts', "import { nameProblems } from '../../model';\nimport { parseWholeNumber } from './fields';\nexport const x = [nameProblems, parseWholeNumber];\n"), []);
+    assert.match((await lint('src/forms/example.ts', "import { validateGaYaml } from '../gaYaml';\nexport const x = validateGaYaml;\n")).join(), /src\/forms may import only/);
+    assert.match((await lint('src/forms/example.ts', "import { GaService } from '../cloud/gaService';\nexport const x = GaService;\n")).join(), /UI code reaches the cloud through src\/workflows/);
+    assert.deepEqual(await lint('src/forms/example.ts', "import * as vscode from 'vscode';\nimport { planConfig } from '../workflows';\nimport { validateGateway } from '../workflows/forms';\nimport type { ExplorerTree } from '../explorer';\nexport const x = [vscode, planConfig, validateGateway];\nexport type T = ExplorerTree;\n"), []);
+  });
+
   it('lets no UI file call a cloud mutation itself', async () => {
     for (const folder of ['explorer', 'ui', 'probeUi', 'gaYamlUi', 'forms', 'cli']) {
       const errors = await lint(`src/${folder}/example.ts`, 'export async function f(s: { ga: { deleteListener(id: string): Promise<void> } }) {\n  await s.ga.deleteListener("lsr-1");\n}\n');

@@ -4,6 +4,7 @@
 import {
   areaBandwidthProblems,
   areaBandwidthSumProblems,
+  areaIspTypeProblems,
   areaCountProblems,
   areaRegionProblems,
   backendRegionProblems,
@@ -100,14 +101,7 @@ function areaProblems(a: AcceleratorDraft, facts: GaYamlFacts, at: (...s: (strin
     else if (hasPlan) {
       out.push(problem('billing', here('bandwidth'), `An instance with a bandwidth plan gives each area its share: add bandwidth (at least 2 Mbit/s) to ${region}.`, { kind: 'addKey', title: 'Add bandwidth: 2', key: 'bandwidth', value: 2 }));
     }
-    if (area.ispType !== undefined) {
-      const offered = facts.liveRegions?.find((r) => r.regionId === region)?.ispTypes;
-      if (hasPlan) {
-        out.push(problem('ispType', here('ispType'), 'ispType is for pay-by-data-transfer instances (billing: payAsYouGo without a bandwidth plan); an instance with a plan uses the plan\'s line.', { kind: 'removeKey', title: 'Remove ispType' }));
-      } else if (offered && offered.length > 0 && !offered.includes(area.ispType)) {
-        out.push(problem('ispType', here('ispType'), `${region} offers ${offered.join(' and ')} lines to this account, not ${area.ispType}.`, { kind: 'setValue', title: `Use ${offered[0]}`, value: offered[0] }));
-      }
-    }
+    if (area.ispType !== undefined) out.push(...areaIspTypeProblems(area.ispType, region, { hasPlan, live: facts.liveRegions }, here('ispType')));
   }
   const bandwidths = areas.map((r) => r.bandwidth);
   if (a.bandwidthPlan?.bandwidth !== undefined && bandwidths.every((b): b is number => typeof b === 'number' && Number.isInteger(b) && b >= 2)) {

@@ -188,8 +188,9 @@ export class GaService {
           const plan = await this.calls.describeOrGone<T.BandwidthPackage>('DescribeBandwidthPackage', bandwidthPackageId, { signal });
           if (plan?.accelerators?.includes(acceleratorId)) return true;
           if (!busy || plan?.state !== 'binding') return false;
+          // Plan and instance finish binding together, so the instance may be done by the time it is read.
           const accelerator = await this.calls.describeOrGone<T.Accelerator>('DescribeAccelerator', acceleratorId, { signal });
-          return accelerator?.state === 'binding';
+          return accelerator?.state === 'binding' || accelerator?.basicBandwidthPackage?.instanceId === bandwidthPackageId;
         },
       },
       o,

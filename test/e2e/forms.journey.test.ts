@@ -168,6 +168,13 @@ const FOCUSED_NAME = `(() => {
   return name.trim();
 })()`;
 
+/** The focused text field's whole value is selected (what Ctrl+A does). */
+const WHOLE_VALUE_SELECTED = `(() => {
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  return !!a && typeof a.value === 'string' && a.value.length > 0 && a.selectionStart === 0 && a.selectionEnd === a.value.length;
+})()`;
+
 const FIELD_LABELS = [
   'Acceleration Area', 'Service Region', 'ICP Filing', 'Server Area', 'Peak Bandwidth Range', 'Maximum Concurrent Connections',
   'Instance Name', 'Term', 'Auto-Renewal', 'Specification', 'Bandwidth Type', 'Peak Bandwidth',
@@ -193,6 +200,8 @@ test('keyboard only: Tab reaches every field and Create; the form is filled and 
     // Shift+Tab back to the instance name, type a new one, pick the term with the arrow keys.
     for (let i = 0; i < 120 && String(await frame.evaluate(FOCUSED_NAME)) !== 'Instance Name'; i++) await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Control+A');
+    // A webview hands Ctrl+A to the workbench, which selects in the page a moment later: type once it has.
+    await frame.waitForFunction(WHOLE_VALUE_SELECTED);
     await page.keyboard.type('keyboard-ipv6');
     await page.keyboard.press('Tab');
     assert.equal(String(await frame.evaluate(FOCUSED_NAME)), 'Term');

@@ -33,9 +33,16 @@ export async function runFromCommandPalette(page: Page, label: string, timeoutMs
   // A row's aria-label is the command's label, followed by ", similar commands" or a keybinding when it has one.
   const rows = page.locator('.quick-input-list .monaco-list-row');
   const row = page.locator(`.quick-input-list .monaco-list-row:is([aria-label=${css(label)}], [aria-label^=${css(`${label},`)}])`).first();
-  for (;;) {
+  for (let f1 = 0; ; ) {
     await page.keyboard.press('F1');
-    await widget.waitFor({ state: 'visible' }).catch(() => { throw new Error('F1 did not open the command palette'); });
+    // A webview with the focus forwards its keys to the workbench; when that one is lost, take the focus out of
+    // the webview's frame and press F1 again.
+    const opened = await widget.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    if (!opened) {
+      if (++f1 >= 3 || Date.now() > deadline) throw new Error('F1 did not open the command palette');
+      await page.evaluate(`document.activeElement && document.activeElement.blur && document.activeElement.blur()`);
+      continue;
+    }
     await page.keyboard.type(label);
     try {
       await row.waitFor({ state: 'visible', timeout: 3000 });
@@ -50,8 +57,17 @@ export async function runFromCommandPalette(page: Page, label: string, timeoutMs
     }
   }
   await row.click();
-  await widget.waitFor({ state: 'hidden' }).catch(() => { throw new Error(`the command palette stayed open after choosing "${label}"`); });
+  // The palette closes, or a command that asks for input (a filter, a name) reuses its widget at once.
+  await page.waitForFunction(PALETTE_GONE, undefined, { timeout: 30_000 }).catch(() => { throw new Error(`the command palette stayed open after choosing "${label}"`); });
 }
+
+/** The quick-input widget is hidden, or no longer the command palette (whose input starts with ">"). */
+const PALETTE_GONE = `(() => {
+  const w = document.querySelector('.quick-input-widget');
+  if (!w || getComputedStyle(w).display === 'none' || w.getBoundingClientRect().height === 0) return true;
+  const input = w.querySelector('input');
+  return !input || !input.value.startsWith('>');
+})()`;
 
 /** Clicks the activity-bar item titled `title` and waits for the side bar to show that container. */
 export async function openViewContainer(page: Page, title: string): Promise<void> {
